@@ -1,0 +1,67 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# The first Python 3.13 or 3.12 that actually runs (pyenv shims exist for versions not selected).
+PYTHON ?= $(shell for candidate in python3.13 python3.12 $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python3) $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3) python3; do \
+	  $$candidate -c 'import sys; sys.exit(sys.version_info[:2] not in ((3, 12), (3, 13)))' 2>/dev/null && { echo $$candidate; break; }; done)
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.8
+PORT ?= 8000
+TEST_DATABASE_URL ?= postgres://root@127.0.0.1:5432/wego
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: help install run test smoke bench vendor messages lint check-python check-test-db
+
+help:
+	@echo "make run    serve the portal at http://127.0.0.1:$(PORT) with the 2020 report's data (SQLite unless DATABASE_URL is set)"
+	@echo "make test   run the whole suite on PostgreSQL (TEST_DATABASE_URL, default $(TEST_DATABASE_URL))"
+	@echo "make bench  load-test the portal with gunicorn on PostgreSQL"
+
+check-python:
+	@if [ -z "$(PYTHON)" ]; then \
+	  echo "No Python 3.13 or 3.12 found. Install one (for example 'pyenv install 3.13') or run 'make PYTHON=/path/to/python3.13 ...'." >&2; \
+	  exit 1; fi
+
+$(BIN)/python: | check-python
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	$(BIN)/uv sync --frozen --inexact --python $(BIN)/python
+	@touch $@
+
+install: $(VENV)/.synced
+
+run: install
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py migrate --no-input
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py load_report_2020
+	@echo "The portal is at http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)."
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+check-test-db: install
+	@TEST_DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/python tests/check_database.py
+
+test: install check-test-db
+	@command -v chromium >/dev/null || { echo "The browser tests need Debian's Chromium: apt-get install -y chromium" >&2; exit 1; }
+	TEST_DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/pytest $(PYTEST_ARGS)
+
+smoke: install
+	bash .ci/smoke
+
+bench: install
+	bash bench/run
+
+vendor:
+	npm ci --no-audit --no-fund
+	mkdir -p static/vendor/bootstrap static/vendor/htmx tests/browser/vendor
+	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/css/bootstrap.min.css.map \
+	   node_modules/bootstrap/dist/js/bootstrap.bundle.min.js node_modules/bootstrap/dist/js/bootstrap.bundle.min.js.map \
+	   node_modules/bootstrap/LICENSE static/vendor/bootstrap/
+	cp node_modules/htmx.org/dist/htmx.min.js node_modules/htmx.org/LICENSE static/vendor/htmx/
+	cp node_modules/axe-core/axe.min.js tests/browser/vendor/
+
+messages: install
+	DEBUG=1 $(BIN)/python manage.py makemessages --all --ignore=.venv --ignore=node_modules --ignore=var
+	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv

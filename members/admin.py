@@ -1,0 +1,133 @@
+import csv
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.http import HttpResponse
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from .models import Member, MembershipTotal, MouPartner, Region, RegionalOffice, ReportFigure, User
+
+
+@admin.action(description=_("Export selected to CSV"))
+def export_as_csv(modeladmin, request, queryset):
+    fields = [field for field in modeladmin.model._meta.fields]
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{modeladmin.model._meta.model_name}s.csv"'
+    writer = csv.writer(response)
+    writer.writerow([field.verbose_name for field in fields])
+    for obj in queryset:
+        row = [str(getattr(obj, field.name) or "") for field in fields]
+        # A cell starting with one of these runs as a formula in a spreadsheet.
+        writer.writerow(["'" + v if v[:1] in ("=", "+", "-", "@") else v for v in row])
+    return response
+
+
+class CountryListFilter(admin.SimpleListFilter):
+    """Only the countries that have members, not all 249."""
+
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        present = set(model_admin.get_queryset(request).exclude(country="").values_list("country", flat=True))
+        return sorted(((code, name) for code, name in countries if code in present), key=lambda c: c[1])
+
+    def queryset(self, request, queryset):
+        return queryset.filter(country=self.value()) if self.value() else queryset
+
+
+class JoinedYearListFilter(admin.SimpleListFilter):
+    title = _("year joined")
+    parameter_name = "joined_year"
+
+    def lookups(self, request, model_admin):
+        years = (
+            model_admin.get_queryset(request).filter(joined_on__isnull=False)
+            .annotate(year=ExtractYear("joined_on")).values_list("year", flat=True).distinct()
+        )
+        return [(str(year), str(year)) for year in sorted(years, reverse=True)]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(joined_on__year=int(self.value()))
+        return queryset
+
+
+@admin.register(Member)
+class MemberAdmin(admin.ModelAdmin):
+    list_display = ["name", "type", "country", "region", "joined_on", "is_president_city"]
+    list_filter = ["region", CountryListFilter, "type", JoinedYearListFilter, "is_president_city"]
+    list_select_related = ["region"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["region"]
+    date_hierarchy = "joined_on"
+    actions = [export_as_csv]
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "type"]}),
+        (_("Where"), {"fields": ["country", "region"]}),
+        (_("Membership"), {"fields": ["joined_on", "is_president_city"]}),
+        (_("For staff"), {"fields": ["note", "created_at", "updated_at"]}),
+    ]
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position", "member_count"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    actions = [export_as_csv]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(member_count=Count("members"))
+
+    @admin.display(description=_("members"), ordering="member_count")
+    def member_count(self, region):
+        return region.member_count
+
+
+@admin.register(RegionalOffice)
+class RegionalOfficeAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "city", "country", "region", "opened_year"]
+    list_filter = ["kind", "region"]
+    list_select_related = ["region"]
+    search_fields = ["name", "city"]
+    autocomplete_fields = ["host_member", "region"]
+    actions = [export_as_csv]
+
+
+@admin.register(MembershipTotal)
+class MembershipTotalAdmin(admin.ModelAdmin):
+    list_display = ["year", "members"]
+
+
+@admin.register(ReportFigure)
+class ReportFigureAdmin(admin.ModelAdmin):
+    list_display = ["label", "value", "year", "scope", "region", "member_type"]
+    list_filter = ["scope", "year", "region", "member_type"]
+    list_select_related = ["region"]
+    search_fields = ["label", "slug"]
+
+
+@admin.register(MouPartner)
+class MouPartnerAdmin(admin.ModelAdmin):
+    list_display = ["name", "country", "signed_on"]
+    search_fields = ["name"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "first_name", "last_name", "is_staff", "is_active"]
+    search_fields = ["email", "first_name", "last_name"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Personal info"), {"fields": ["first_name", "last_name", "language"]}),
+        (_("Permissions"), {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]}),
+        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]

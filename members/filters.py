@@ -1,0 +1,97 @@
+import re
+
+import django_filters
+from django import forms
+from django.conf import settings
+from django.db.models import F
+from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from .models import Member, MemberType, Region
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class DirectoryForm(forms.Form):
+    """Cleans what a visitor typed; a bad value is dropped and the rest still applies."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        # A mutable copy, so the form shows back what was actually searched for.
+        super().__init__(data.copy() if data is not None else None, *args, **kwargs)
+        self.notices = []
+        for field in self.fields.values():
+            is_select = isinstance(field.widget, forms.Select)
+            field.widget.attrs.setdefault("class", "form-select" if is_select else "form-control")
+
+    def clean_q(self):
+        text = CONTROL_CHARACTERS.sub(" ", self.cleaned_data.get("q") or "").strip()
+        limit = settings.SEARCH_MAX_LENGTH
+        if len(text) > limit:
+            self.notices.append(
+                _("Your search was longer than %(limit)d characters; only the first %(limit)d were used.")
+                % {"limit": limit}
+            )
+            text = text[:limit].strip()
+        self.data["q"] = text
+        return text
+
+
+def country_choices():
+    present = Member.objects.exclude(country="").values_list("country", flat=True).distinct()
+    names = dict(countries)
+    return sorted(((code, names.get(code, code)) for code in present), key=lambda c: c[1])
+
+
+def year_choices():
+    years = (
+        Member.objects.filter(joined_on__isnull=False)
+        .annotate(year=ExtractYear("joined_on")).values_list("year", flat=True).distinct()
+    )
+    return [(str(year), str(year)) for year in sorted(years, reverse=True)]
+
+
+class MemberFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search by name"), method="search",
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    region = django_filters.ModelChoiceFilter(
+        label=_("Region"), queryset=Region.objects.all(), to_field_name="slug",
+        empty_label=_("All regions"),
+    )
+    type = django_filters.ChoiceFilter(label=_("Type"), choices=MemberType.choices, empty_label=_("All types"))
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=country_choices, empty_label=_("All countries"))
+    year = django_filters.ChoiceFilter(
+        label=_("Year joined"), choices=year_choices, field_name="joined_on__year", empty_label=_("Any year"),
+    )
+    sort = django_filters.OrderingFilter(
+        label=_("Sort by"),
+        empty_label=None,
+        null_label=None,
+        fields=(("name", "name"), ("joined_on", "joined")),
+        field_labels={
+            "name": _("Name (A to Z)"),
+            "-name": _("Name (Z to A)"),
+            "joined": _("Joined (oldest first)"),
+            "-joined": _("Joined (newest first)"),
+        },
+    )
+
+    class Meta:
+        model = Member
+        fields = []
+        form = DirectoryForm
+
+    def search(self, queryset, name, value):
+        return queryset.filter(name__icontains=value) if value else queryset
+
+    @property
+    def qs(self):
+        queryset = super().qs.select_related("region")
+        ordering = [
+            F(field[1:]).desc(nulls_last=True) if field.startswith("-") else F(field).asc(nulls_last=True)
+            for field in queryset.query.order_by or ("name",)
+        ]
+        # The primary key last keeps pages stable when sorting by a column with ties.
+        return queryset.order_by(*ordering, "pk")

@@ -1,0 +1,216 @@
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person who signs in. Email is the login; organisations are not users."""
+
+    username = None
+    email = models.EmailField(_("email address"), unique=True)
+    language = models.CharField(_("preferred language"), max_length=10, blank=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
+        ]
+
+    def __str__(self):
+        return self.email
+
+
+class Region(models.Model):
+    """One of WeGO's five world regions, as the annual report groups members."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=60, unique=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self):
+        return self.name
+
+
+class MemberType(models.TextChoices):
+    LOCAL_GOVERNMENT = "local-government", _("Local government")
+    CORPORATION = "corporation", _("Corporation")
+    INSTITUTION = "institution", _("Institution")
+
+
+class Member(models.Model):
+    """A member organisation of WeGO: a local government, a corporation or an institution."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    type = models.CharField(_("type"), max_length=20, choices=MemberType)
+    country = CountryField(_("country"), blank=True)
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="members",
+    )
+    joined_on = models.DateField(_("joined on"), null=True, blank=True)
+    is_president_city = models.BooleanField(_("president city"), default=False)
+    note = models.TextField(
+        _("note for staff"), blank=True,
+        help_text=_("What the annual report left unclear, for the Secretariat to settle."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+        indexes = [
+            models.Index(fields=["type", "name"]),
+            models.Index(fields=["country", "name"]),
+            models.Index(fields=["region", "name"]),
+            models.Index(fields=["joined_on"]),
+            models.Index(Lower("name"), name="member_name_lower_idx"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("members:detail", args=[self.slug])
+
+    @property
+    def joined_year(self):
+        return self.joined_on.year if self.joined_on else None
+
+
+class RegionalOffice(models.Model):
+    """The Secretariat in Seoul and WeGO's regional offices."""
+
+    class Kind(models.TextChoices):
+        SECRETARIAT = "secretariat", _("Secretariat")
+        REGIONAL = "regional", _("Regional office")
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.REGIONAL)
+    area = models.CharField(
+        _("area served"), max_length=80, blank=True, help_text=_("For example: East Asia, Eurasia."),
+    )
+    city = models.CharField(_("city"), max_length=120)
+    country = CountryField(_("country"))
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="offices",
+        help_text=_("The WeGO region whose members this office serves, where that is one region."),
+    )
+    host_member = models.ForeignKey(
+        Member, verbose_name=_("host member"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="hosted_offices",
+    )
+    opened_year = models.PositiveSmallIntegerField(_("year opened"), null=True, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    fax = models.CharField(_("fax"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    note = models.TextField(_("note"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+
+    def __str__(self):
+        return self.name
+
+
+class MembershipTotal(models.Model):
+    """The number of members the annual report states for a year."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    members = models.PositiveIntegerField(_("members"))
+
+    class Meta:
+        ordering = ["year"]
+        verbose_name = _("membership total")
+        verbose_name_plural = _("membership totals")
+
+    def __str__(self):
+        return f"{self.year}: {self.members}"
+
+
+class ReportFigure(models.Model):
+    """A figure the annual report states, kept beside what the directory can count."""
+
+    class Scope(models.TextChoices):
+        MEMBERS = "members", _("Members at the end of the year")
+        NEW_MEMBERS = "new-members", _("New members approved in the year")
+        OTHER = "other", _("Other figure")
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    label = models.CharField(_("label"), max_length=200)
+    value = models.PositiveIntegerField(_("value"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    scope = models.CharField(_("scope"), max_length=20, choices=Scope, default=Scope.OTHER)
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), on_delete=models.PROTECT, null=True, blank=True,
+    )
+    member_type = models.CharField(_("member type"), max_length=20, choices=MemberType, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["year", "position", "slug"]
+        verbose_name = _("report figure")
+        verbose_name_plural = _("report figures")
+
+    def __str__(self):
+        return f"{self.label}: {self.value}"
+
+
+class MouPartner(models.Model):
+    """An organisation that signed a memorandum of understanding with WeGO."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    country = CountryField(_("country"))
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["signed_on", "name"]
+        verbose_name = _("MOU partner")
+        verbose_name_plural = _("MOU partners")
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,124 @@
+"""Load the 2020 annual report's member data from members/data/.
+
+Idempotent: a row already in the database is left as staff may have edited it;
+only what is missing is created.
+"""
+
+import csv
+import datetime
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from .models import Member, MembershipTotal, MouPartner, Region, RegionalOffice, ReportFigure
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+@dataclass
+class Reconciliation:
+    label: str
+    stated: int
+    listed: int
+
+    @property
+    def difference(self):
+        return self.listed - self.stated
+
+
+def read_csv(name):
+    with open(DATA_DIR / name, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def read_toml(name):
+    with open(DATA_DIR / name, "rb") as f:
+        return tomllib.load(f)
+
+
+def parse_date(value):
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def reconcile(member_rows, figures):
+    """Compare each stated member figure with the names the report lists."""
+    lines = []
+    for figure in figures:
+        if figure["scope"] == ReportFigure.Scope.OTHER:
+            continue
+        rows = member_rows
+        if figure["scope"] == ReportFigure.Scope.NEW_MEMBERS:
+            rows = [r for r in rows if r["new_in_2020"] == "yes"]
+        if figure.get("member_type"):
+            rows = [r for r in rows if r["type"] == figure["member_type"]]
+        if figure.get("region"):
+            rows = [r for r in rows if r["region"] == figure["region"]]
+        lines.append(Reconciliation(figure["label"], figure["value"], len(rows)))
+    return lines
+
+
+@transaction.atomic
+def load(stdout):
+    regions = {}
+    for position, row in enumerate(read_csv("regions.csv")):
+        regions[row["slug"]], _ = Region.objects.get_or_create(
+            slug=row["slug"], defaults={"name": row["name"], "position": position},
+        )
+
+    member_rows = read_csv("members.csv")
+    created = 0
+    for row in member_rows:
+        _, was_created = Member.objects.get_or_create(
+            slug=slugify(row["name"]),
+            defaults={
+                "name": row["name"],
+                "type": row["type"],
+                "country": row["country"],
+                "region": regions.get(row["region"]),
+                "joined_on": parse_date(row["joined_on"]),
+                "is_president_city": row["president_city"] == "yes",
+                "note": row["note"],
+            },
+        )
+        created += was_created
+    stdout.write(f"Members: {len(member_rows)} in the report, {created} created.")
+
+    for position, office in enumerate(read_toml("offices.toml")["office"]):
+        host = Member.objects.filter(slug=slugify(office.pop("host_member", ""))).first()
+        region = regions.get(office.pop("region", ""))
+        RegionalOffice.objects.get_or_create(
+            name=office.pop("name"),
+            defaults={**office, "host_member": host, "region": region, "position": position},
+        )
+    stdout.write(f"Offices: {RegionalOffice.objects.count()}.")
+
+    for row in read_csv("mou_partners.csv"):
+        MouPartner.objects.get_or_create(
+            name=row["name"],
+            defaults={"country": row["country"], "signed_on": parse_date(row["signed_on"])},
+        )
+
+    figures = read_toml("figures.toml")
+    for total in figures["membership_total"]:
+        MembershipTotal.objects.get_or_create(year=total["year"], defaults={"members": total["members"]})
+    for position, figure in enumerate(figures["figure"]):
+        ReportFigure.objects.get_or_create(
+            slug=figure["slug"],
+            defaults={
+                "label": figure["label"],
+                "value": figure["value"],
+                "year": figure["year"],
+                "scope": figure["scope"],
+                "member_type": figure.get("member_type", ""),
+                "region": regions.get(figure.get("region", "")),
+                "position": position,
+            },
+        )
+
+    stdout.write("Stated in the report vs names it lists:")
+    for line in reconcile(member_rows, figures["figure"]):
+        mark = "ok" if line.difference == 0 else f"{line.difference:+d}"
+        stdout.write(f"  {line.label}: stated {line.stated}, listed {line.listed} ({mark})")

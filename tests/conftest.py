@@ -1,0 +1,16 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+
+def load_report():
+    output = io.StringIO()
+    call_command("load_report_2020", stdout=output)
+    return output.getvalue()
+
+
+@pytest.fixture
+def report_data(db):
+    """The 2020 annual report's data, loaded as `make run` loads it."""
+    return load_report()

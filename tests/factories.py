@@ -1,0 +1,45 @@
+import datetime
+
+import factory
+from django.utils.text import slugify
+
+from members.models import Member, MemberType, Region, RegionalOffice, User
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", "correct horse battery staple")
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ["slug"]
+
+    name = factory.Iterator(["Africa", "Americas", "Asia-Pacific", "Europe", "Middle East"])
+    slug = factory.LazyAttribute(lambda region: slugify(region.name))
+
+
+class MemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Member
+
+    name = factory.Sequence(lambda n: f"Member City {n:05d}")
+    slug = factory.LazyAttribute(lambda member: slugify(member.name))
+    type = MemberType.LOCAL_GOVERNMENT
+    country = "KR"
+    region = factory.SubFactory(RegionFactory, name="Asia-Pacific")
+    joined_on = datetime.date(2020, 3, 5)
+
+
+class RegionalOfficeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RegionalOffice
+
+    name = factory.Sequence(lambda n: f"Regional Office {n}")
+    city = "Seoul"
+    country = "KR"

@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from members import views as member_views
+
+admin.site.site_header = "WeGO Portal"
+admin.site.site_title = "WeGO Portal"
+
+urlpatterns = [
+    path("", member_views.home, name="home"),
+    path("members/", include("members.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.STORAGES["default"]["OPTIONS"]["location"])
