@@ -9,10 +9,9 @@ from members.models import Member, MemberType, Region, RegionalOffice, User
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
-        skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"person{n}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", "correct horse battery staple")
+    password = factory.django.Password("correct horse battery staple")
 
 
 class RegionFactory(factory.django.DjangoModelFactory):

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
@@ -11,7 +12,7 @@ admin.site.site_title = "WeGO Portal"
 urlpatterns = [
     path("", member_views.home, name="home"),
     path("members/", include("members.urls")),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,87 @@
+"""Parse one scale's wrk outputs, print its table and rewrite var/bench/results.json.
+
+python -m bench.report SCALE reads var/bench/SCALE/: targets.txt (name and path per
+line, the baseline first), NAME.wrk (wrk --latency output) and queries.json.
+"""
+
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+from bench.targets import BARE
+
+OUT = Path(__file__).resolve().parent.parent / "var" / "bench"
+TO_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
+
+
+def latency_ms(text, percentile):
+    match = re.search(rf"^\s*{percentile}%\s+([\d.]+)(us|ms|s|m|h)\s*$", text, re.MULTILINE)
+    return float(match[1]) * TO_MS[match[2]] if match else None
+
+
+def parse_wrk(text):
+    requests_per_sec = re.search(r"^Requests/sec:\s+([\d.]+)", text, re.MULTILINE)
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
+    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
+    errors = {"non_2xx_3xx": int(non_2xx[1]) if non_2xx else 0}
+    errors.update(zip(["connect", "read", "write", "timeout"], map(int, socket.groups() if socket else [0] * 4)))
+    return {
+        "requests_per_sec": float(requests_per_sec[1]) if requests_per_sec else 0.0,
+        "p50_ms": latency_ms(text, 50),
+        "p99_ms": latency_ms(text, 99),
+        "errors": errors,
+    }
+
+
+def scale_results(scale):
+    folder = OUT / scale
+    queries = json.loads((folder / "queries.json").read_text())
+    rows = []
+    for line in (folder / "targets.txt").read_text().splitlines():
+        name, path = line.split(" ", 1)
+        rows.append({"target": name, "path": path, **parse_wrk((folder / f"{name}.wrk").read_text()),
+                     "queries": queries["queries"].get(name)})
+    bare = next(row["requests_per_sec"] for row in rows if row["target"] == BARE)
+    for row in rows:
+        row["vs_bare"] = round(row["requests_per_sec"] / bare, 3) if bare else None
+    return {"members": queries["members"], "targets": rows}
+
+
+def number(value, digits):
+    return "-" if value is None else f"{value:,.{digits}f}"
+
+
+def print_table(scale, result):
+    print(f"\nScale {scale}: {result['members']:,} members, {os.cpu_count()} cores")
+    header = ("target", "req/s", "p50 ms", "p99 ms", "errors", "queries", "vs bare")
+    lines = [header]
+    for row in result["targets"]:
+        lines.append((
+            row["target"], number(row["requests_per_sec"], 1), number(row["p50_ms"], 2),
+            number(row["p99_ms"], 2), str(sum(row["errors"].values())), number(row["queries"], 0),
+            "-" if row["vs_bare"] is None else f"{row['vs_bare']:.2f}× bare",
+        ))
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    for index, line in enumerate(lines):
+        cells = [line[0].ljust(widths[0])] + [cell.rjust(width) for cell, width in zip(line[1:], widths[1:])]
+        print("  ".join(cells))
+        if index == 0:
+            print("  ".join("-" * width for width in widths))
+
+
+def main(scale):
+    print_table(scale, scale_results(scale))
+    # Every scale measured so far, so the file is complete whichever scale ran last.
+    scales = sorted((folder.name for folder in OUT.iterdir() if (folder / "queries.json").exists()), key=int)
+    results = {
+        "cores": os.cpu_count(),
+        "wrk": os.environ.get("WRK_ARGS", ""),
+        "scales": {name: scale_results(name) for name in scales},
+    }
+    (OUT / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

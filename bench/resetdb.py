@@ -1,0 +1,20 @@
+"""Drop and recreate the bench database named by BENCH_DATABASE_URL (and nothing else)."""
+
+import os
+import sys
+
+import psycopg
+from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+url = os.environ.get("BENCH_DATABASE_URL", "postgres://root@127.0.0.1:5432/wego_bench")
+name = conninfo_to_dict(url).get("dbname", "")
+if "bench" not in name:
+    sys.exit(f"Refusing to drop {name!r}: BENCH_DATABASE_URL must name a database with 'bench' in it.")
+
+# DROP/CREATE DATABASE can't run inside a transaction, hence autocommit.
+with psycopg.connect(make_conninfo(url, dbname="postgres"), autocommit=True) as connection:
+    # FORCE ends connections left behind by an earlier run that was interrupted.
+    connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+    connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+print(f"Recreated database {name}.")

@@ -1,0 +1,20 @@
+"""Settings for `make bench`: production-like (DEBUG off) against the dedicated bench database."""
+
+import os
+
+# Forced rather than defaulted: a DEBUG=1 or DATABASE_URL left in the shell or .env
+# would otherwise turn the benchmark into a measurement of something else.
+os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", "postgres://root@127.0.0.1:5432/wego_bench")
+os.environ["DEBUG"] = "0"
+# Plain HTTP on loopback: no redirect to https, no HSTS.
+os.environ["SECURE_SSL_REDIRECT"] = "0"
+os.environ["SECURE_HSTS_SECONDS"] = "0"
+os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-not-used-anywhere-else")
+os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1")
+
+from wego.settings import *  # noqa: E402,F403
+from wego.settings import VAR_DIR  # noqa: E402
+
+ROOT_URLCONF = "bench.urls"
+# Kept apart from var/static so the bench's collectstatic doesn't touch anyone else's files.
+STATIC_ROOT = VAR_DIR / "bench" / "static"

@@ -1,0 +1,138 @@
+import pytest
+from django.test.utils import CaptureQueriesContext
+from django.db import connection
+
+from members.models import Member
+from tests.factories import MemberFactory, RegionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def names(response):
+    return [member.name for member in response.context["page"].object_list]
+
+
+def test_lists_every_member_with_a_count(client, report_data):
+    response = client.get("/members/")
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 166
+    assert "166 members found" in response.text
+
+
+def test_filters_by_region_and_type(client, report_data):
+    response = client.get("/members/", {"region": "europe", "type": "institution"})
+    assert names(response) == ["Solar Impulse Foundation"]
+
+
+def test_filters_by_country_and_year(client, report_data):
+    response = client.get("/members/", {"country": "NP", "year": "2020"})
+    assert names(response) == ["Bhadrapur", "Kankai", "Shivasatakshi", "Sunawarshi"]
+
+
+def test_searches_names_case_insensitively(client, report_data):
+    response = client.get("/members/", {"q": "khartoum"})
+    assert names(response) == ["Khartoum Locality", "Khartoum State"]
+
+
+def test_sorts_by_join_date_newest_first_with_unknown_dates_last(client, report_data):
+    response = client.get("/members/", {"sort": "-joined"})
+    listed = response.context["page"].object_list
+    assert listed[0].name == "Anyang"  # joined 2020-08-24, the latest date in the report
+    all_sorted = list(response.context["filter"].qs)
+    assert all_sorted[-1].joined_on is None
+
+
+def test_paginates(client, report_data):
+    response = client.get("/members/", {"page": "2"})
+    page = response.context["page"]
+    assert page.number == 2 and len(page.object_list) == 24
+    assert 'href="?page=3"' in response.text
+
+
+def test_page_links_keep_the_filters(client, report_data):
+    response = client.get("/members/", {"region": "africa", "page": "1"})
+    assert 'href="?region=africa&amp;page=2"' in response.text
+
+
+def test_htmx_requests_get_only_the_results(client, report_data):
+    response = client.get("/members/", {"region": "africa"}, headers={"HX-Request": "true"})
+    assert response.text.lstrip().startswith('<div id="results"')
+    assert "<html" not in response.text
+    assert "47 members found" in response.text
+
+
+def test_works_without_javascript_as_a_plain_get_form(client, report_data):
+    response = client.get("/members/")
+    assert '<form method="get" action="/members/"' in response.text
+
+
+@pytest.mark.parametrize("params", [
+    {"region": "atlantis"},
+    {"type": "city-state"},
+    {"country": "ZZ"},
+    {"year": "last-year"},
+    {"sort": "secret_column"},
+])
+def test_an_unknown_filter_value_is_ignored_with_a_message(client, report_data, params):
+    response = client.get("/members/", params)
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 166
+    assert "This filter was ignored." in response.text
+
+
+def test_a_bad_filter_does_not_cancel_the_good_ones(client, report_data):
+    response = client.get("/members/", {"region": "atlantis", "type": "institution"})
+    assert response.context["page"].paginator.count == 5
+
+
+@pytest.mark.parametrize(("page", "expected"), [("abc", 1), ("-3", 7), ("0", 7), ("9999", 7), ("1e9", 1)])
+def test_a_bad_page_number_shows_the_nearest_page(client, report_data, page, expected):
+    response = client.get("/members/", {"page": page})
+    assert response.status_code == 200
+    assert response.context["page"].number == expected
+
+
+def test_a_page_beyond_the_end_says_so(client, report_data):
+    response = client.get("/members/", {"page": "9999"})
+    assert "That page does not exist; showing page 7 of 7." in response.text
+
+
+def test_a_very_long_search_is_cut_with_a_message(client, report_data):
+    response = client.get("/members/", {"q": "Seoul" + "x" * 10_000})
+    assert response.status_code == 200
+    assert "only the first 100 were used" in response.text
+    assert len(response.content) < 60_000
+    assert response.context["page"].paginator.count == 0
+
+
+def test_markup_in_the_search_is_never_rendered(client, report_data):
+    attack = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
+    response = client.get("/members/", {"q": attack, "region": attack})
+    assert response.status_code == 200
+    assert "<script>alert(1)" not in response.text
+    assert "<img src=x" not in response.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.text
+
+
+def test_control_characters_and_sql_looking_text_are_just_text(client, report_data):
+    response = client.get("/members/", {"q": "Seoul'; DROP TABLE members_member;--\x00"})
+    assert response.status_code == 200
+    assert Member.objects.count() == 166
+
+
+def query_count(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("url", ["/members/", "/members/?region=europe&type=local-government&q=city&sort=-joined"])
+def test_the_directory_runs_a_constant_number_of_queries(client, django_assert_max_num_queries, url):
+    region = RegionFactory(name="Europe")
+    MemberFactory.create_batch(10, region=region, country="FR")
+    small = query_count(client, url)
+    MemberFactory.create_batch(990, region=region, country="FR")
+    large = query_count(client, url)
+    assert small == large
+    with django_assert_max_num_queries(7):
+        client.get(url)

@@ -1,0 +1,100 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_says_what_wego_is_with_the_directory_figures(client, report_data):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "established by 50 founding member cities in 2010" in response.text
+    figures = response.context["figures"]
+    assert figures["members"] == 166 and figures["stated"].members == 209 and figures["offices"] == 5
+    assert 'href="/members/"' in response.text
+
+
+def test_member_page_shows_what_the_report_says(client, report_data):
+    response = client.get("/members/abuja/")
+    assert response.status_code == 200
+    text = response.text
+    assert "<h1>Abuja</h1>" in text
+    assert "Nigeria" in text and "Africa" in text and "Local government" in text
+    assert 'datetime="2019-12-03"' in text
+    assert "Africa Regional Office" in text  # the region's office, which Abuja also hosts
+
+
+def test_member_page_of_the_president_city(client, report_data):
+    response = client.get("/members/seoul/")
+    assert "President city" in response.text
+    assert "WeGO Secretariat" in response.text
+
+
+def test_unknown_member_is_a_404_page_in_the_portal_layout(client, report_data):
+    response = client.get("/members/gotham/")
+    assert response.status_code == 404
+    assert "Page not found" in response.text
+
+
+def test_offices_page_lists_the_secretariat_and_the_five_regional_offices(client, report_data):
+    response = client.get("/members/offices/")
+    assert response.status_code == 200
+    for name in ["WeGO Secretariat", "East Asia Regional Office", "Eurasia Regional Office",
+                 "Mediterranean Regional Office", "Latin America Regional Office", "Africa Regional Office"]:
+        assert name in response.text
+    assert "7F Seoul Global Center" in response.text
+
+
+def test_stats_page_charts_growth_and_breakdowns_with_data_tables(client, report_data):
+    response = client.get("/members/stats/")
+    assert response.status_code == 200
+    growth = [(bar.label, bar.value) for bar in response.context["growth"]["bars"]]
+    assert growth == [("2018", 150), ("2019", 183), ("2020", 209)]
+    assert response.context["growth"]["change"] == 39
+    assert [(bar.label, bar.value) for bar in response.context["by_type"]] == [
+        ("Local government", 154), ("Corporation", 7), ("Institution", 5),
+    ]
+    assert response.text.count('<table class="visually-hidden">') == 3
+    assert "Up 39% since 2018." in response.text
+
+
+def test_stats_page_shows_the_reconciliation(client, report_data):
+    rows = {row["figure"].slug: row for row in client.get("/members/stats/").context["reconciliation"]}
+    assert rows["local-governments-americas-2020"]["listed"] == 9
+    assert rows["local-governments-americas-2020"]["difference"] == -1
+    assert rows["new-corporations-2020"]["listed"] == 7
+
+
+@pytest.mark.parametrize("url", ["/", "/members/", "/members/seoul/", "/members/offices/", "/members/stats/"])
+def test_every_page_has_the_layout_landmarks(client, report_data, url):
+    text = client.get(url).text
+    assert 'href="#main"' in text and '<main id="main"' in text
+    assert "secretariat@we-gov.org" in text  # the footer's contact details
+    assert 'action="/i18n/setlang/"' in text
+
+
+def test_pages_send_a_strict_content_security_policy(client, report_data):
+    policy = client.get("/members/")["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert "script-src 'self' 'nonce-" in policy
+
+
+def test_no_page_loads_anything_from_another_origin(client, report_data):
+    text = client.get("/members/").text
+    assert "cdn" not in text.lower()
+    assert 'src="http' not in text and 'href="http' not in text.replace('href="http://we-gov.org"', "")
+
+
+def test_the_language_switcher_changes_the_language(client, report_data):
+    response = client.post("/i18n/setlang/", {"language": "ko", "next": "/members/"})
+    assert response.status_code == 302
+    page = client.get("/members/")
+    assert '<html lang="ko"' in page.text
+
+
+def test_public_pages_need_no_sign_in(client, report_data):
+    for url in ["/", "/members/", "/members/export.csv", "/members/export.json", "/members/offices/"]:
+        assert client.get(url).status_code == 200
+
+
+def test_pages_refuse_writes(client, report_data):
+    assert client.post("/members/").status_code == 405
