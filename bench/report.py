@@ -22,15 +22,19 @@ def latency_ms(text, percentile):
 
 
 def parse_wrk(text):
+    # Requests still waiting for an answer when wrk stops are in no count: with none
+    # completed, wrk prints zero latencies, which are reported here as unknown.
+    completed = int(re.search(r"^\s*(\d+) requests in", text, re.MULTILINE)[1])
     requests_per_sec = re.search(r"^Requests/sec:\s+([\d.]+)", text, re.MULTILINE)
     non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
     socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
     errors = {"non_2xx_3xx": int(non_2xx[1]) if non_2xx else 0}
     errors.update(zip(["connect", "read", "write", "timeout"], map(int, socket.groups() if socket else [0] * 4)))
     return {
+        "requests": completed,
         "requests_per_sec": float(requests_per_sec[1]) if requests_per_sec else 0.0,
-        "p50_ms": latency_ms(text, 50),
-        "p99_ms": latency_ms(text, 99),
+        "p50_ms": latency_ms(text, 50) if completed else None,
+        "p99_ms": latency_ms(text, 99) if completed else None,
         "errors": errors,
     }
 
@@ -55,13 +59,13 @@ def number(value, digits):
 
 def print_table(scale, result):
     print(f"\nScale {scale}: {result['members']:,} members, {os.cpu_count()} cores")
-    header = ("target", "req/s", "p50 ms", "p99 ms", "errors", "queries", "vs bare")
+    header = ("target", "requests", "req/s", "p50 ms", "p99 ms", "errors", "queries", "vs bare")
     lines = [header]
     for row in result["targets"]:
         lines.append((
-            row["target"], number(row["requests_per_sec"], 1), number(row["p50_ms"], 2),
+            row["target"], number(row["requests"], 0), number(row["requests_per_sec"], 1), number(row["p50_ms"], 2),
             number(row["p99_ms"], 2), str(sum(row["errors"].values())), number(row["queries"], 0),
-            "-" if row["vs_bare"] is None else f"{row['vs_bare']:.2f}× bare",
+            "-" if row["vs_bare"] is None else f"{row['vs_bare']:.3f}× bare",
         ))
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     for index, line in enumerate(lines):

@@ -19,7 +19,8 @@ PRODUCTION = {
 
 
 def manage(*args, **env):
-    base = {key: value for key, value in os.environ.items() if key not in PRODUCTION and not key.startswith("SECURE_")}
+    # A clean environment: the suite's own variables (test database, async-unsafe flag) must not leak in.
+    base = {key: os.environ[key] for key in ("PATH", "HOME", "LANG") if key in os.environ}
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env={**base, **env},
                           capture_output=True, text=True, timeout=120)
 

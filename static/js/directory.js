@@ -1,0 +1,8 @@
+// On a narrow screen the filters start folded so the results come first.
+// Without JavaScript they stay open: the page works either way.
+(function () {
+  var filters = document.getElementById("filters");
+  if (filters && window.matchMedia("(max-width: 991.98px)").matches) {
+    filters.removeAttribute("open");
+  }
+})();
