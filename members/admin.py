@@ -45,8 +45,11 @@ class JoinedYearListFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         years = (
-            model_admin.get_queryset(request).filter(joined_on__isnull=False)
-            .annotate(year=ExtractYear("joined_on")).values_list("year", flat=True).distinct()
+            model_admin.get_queryset(request)
+            .filter(joined_on__isnull=False)
+            .annotate(year=ExtractYear("joined_on"))
+            .values_list("year", flat=True)
+            .distinct()
         )
         return [(str(year), str(year)) for year in sorted(years, reverse=True)]
 
@@ -127,7 +130,10 @@ class UserAdmin(DjangoUserAdmin):
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("Personal info"), {"fields": ["first_name", "last_name", "language"]}),
-        (_("Permissions"), {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]}),
+        (
+            _("Permissions"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+        ),
         (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]

@@ -46,24 +46,36 @@ def country_choices():
 def year_choices():
     years = (
         Member.objects.filter(joined_on__isnull=False)
-        .annotate(year=ExtractYear("joined_on")).values_list("year", flat=True).distinct()
+        .annotate(year=ExtractYear("joined_on"))
+        .values_list("year", flat=True)
+        .distinct()
     )
     return [(str(year), str(year)) for year in sorted(years, reverse=True)]
 
 
 class MemberFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label=_("Search by name"), method="search",
+        label=_("Search by name"),
+        method="search",
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
     region = django_filters.ModelChoiceFilter(
-        label=_("Region"), queryset=Region.objects.all(), to_field_name="slug",
+        label=_("Region"),
+        queryset=Region.objects.all(),
+        to_field_name="slug",
         empty_label=_("All regions"),
     )
-    type = django_filters.ChoiceFilter(label=_("Type"), choices=MemberType.choices, empty_label=_("All types"))
-    country = django_filters.ChoiceFilter(label=_("Country"), choices=country_choices, empty_label=_("All countries"))
+    type = django_filters.ChoiceFilter(
+        label=_("Type"), choices=MemberType.choices, empty_label=_("All types")
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), choices=country_choices, empty_label=_("All countries")
+    )
     year = django_filters.ChoiceFilter(
-        label=_("Year joined"), choices=year_choices, field_name="joined_on__year", empty_label=_("Any year"),
+        label=_("Year joined"),
+        choices=year_choices,
+        field_name="joined_on__year",
+        empty_label=_("Any year"),
     )
     sort = django_filters.OrderingFilter(
         label=_("Sort by"),

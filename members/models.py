@@ -81,13 +81,18 @@ class Member(models.Model):
     type = models.CharField(_("type"), max_length=20, choices=MemberType)
     country = CountryField(_("country"), blank=True)
     region = models.ForeignKey(
-        Region, verbose_name=_("region"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="members",
+        Region,
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
     )
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
     is_president_city = models.BooleanField(_("president city"), default=False)
     note = models.TextField(
-        _("note for staff"), blank=True,
+        _("note for staff"),
+        blank=True,
         help_text=_("What the annual report left unclear, for the Secretariat to settle."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -126,18 +131,29 @@ class RegionalOffice(models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.REGIONAL)
     area = models.CharField(
-        _("area served"), max_length=80, blank=True, help_text=_("For example: East Asia, Eurasia."),
+        _("area served"),
+        max_length=80,
+        blank=True,
+        help_text=_("For example: East Asia, Eurasia."),
     )
     city = models.CharField(_("city"), max_length=120)
     country = CountryField(_("country"))
     region = models.ForeignKey(
-        Region, verbose_name=_("region"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="offices",
+        Region,
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="offices",
         help_text=_("The WeGO region whose members this office serves, where that is one region."),
     )
     host_member = models.ForeignKey(
-        Member, verbose_name=_("host member"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="hosted_offices",
+        Member,
+        verbose_name=_("host member"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="hosted_offices",
     )
     opened_year = models.PositiveSmallIntegerField(_("year opened"), null=True, blank=True)
     address = models.TextField(_("address"), blank=True)
@@ -186,7 +202,11 @@ class ReportFigure(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     scope = models.CharField(_("scope"), max_length=20, choices=Scope, default=Scope.OTHER)
     region = models.ForeignKey(
-        Region, verbose_name=_("region"), on_delete=models.PROTECT, null=True, blank=True,
+        Region,
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
     )
     member_type = models.CharField(_("member type"), max_length=20, choices=MemberType, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)

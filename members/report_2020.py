@@ -65,7 +65,8 @@ def load(stdout):
     regions = {}
     for position, row in enumerate(read_csv("regions.csv")):
         regions[row["slug"]], _ = Region.objects.get_or_create(
-            slug=row["slug"], defaults={"name": row["name"], "position": position},
+            slug=row["slug"],
+            defaults={"name": row["name"], "position": position},
         )
 
     member_rows = read_csv("members.csv")

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
-from django.utils.translation import gettext as _
 
 from .models import Member, MembershipTotal, MemberType, Region, RegionalOffice, ReportFigure
 

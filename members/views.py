@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 
 from . import stats
 from .filters import MemberFilter
-from .models import Member, MemberType, MouPartner, Region, RegionalOffice
+from .models import Member, MouPartner, RegionalOffice
 
 EXPORT_COLUMNS = ["name", "slug", "type", "country", "country_name", "region", "joined_on", "url"]
 
@@ -24,9 +24,14 @@ def filtered_members(request):
         for field, errors in member_filter.form.errors.items():
             label = member_filter.form.fields[field].label if field in member_filter.form.fields else field
             for error in errors:
-                messages.warning(request, _("%(field)s: %(error)s This filter was ignored.") % {
-                    "field": label, "error": error,
-                })
+                messages.warning(
+                    request,
+                    _("%(field)s: %(error)s This filter was ignored.")
+                    % {
+                        "field": label,
+                        "error": error,
+                    },
+                )
     for notice in member_filter.form.notices:
         messages.info(request, notice)
     return member_filter
@@ -35,11 +40,15 @@ def filtered_members(request):
 @login_not_required
 @require_safe
 def home(request):
-    return render(request, "members/home.html", {
-        "figures": stats.headline_figures(),
-        "offices": RegionalOffice.objects.all(),
-        "mou_partners": MouPartner.objects.all(),
-    })
+    return render(
+        request,
+        "members/home.html",
+        {
+            "figures": stats.headline_figures(),
+            "offices": RegionalOffice.objects.all(),
+            "mou_partners": MouPartner.objects.all(),
+        },
+    )
 
 
 @login_not_required
@@ -49,17 +58,26 @@ def directory(request):
     paginator = Paginator(member_filter.qs, settings.DIRECTORY_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     if request.GET.get("page") and str(page.number) != request.GET.get("page"):
-        messages.info(request, _("That page does not exist; showing page %(number)d of %(total)d.") % {
-            "number": page.number, "total": paginator.num_pages,
-        })
+        messages.info(
+            request,
+            _("That page does not exist; showing page %(number)d of %(total)d.")
+            % {
+                "number": page.number,
+                "total": paginator.num_pages,
+            },
+        )
     template = "members/directory.html"
     if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
         template += "#results"
-    return render(request, template, {
-        "filter": member_filter,
-        "page": page,
-        "page_range": paginator.get_elided_page_range(page.number),
-    })
+    return render(
+        request,
+        template,
+        {
+            "filter": member_filter,
+            "page": page,
+            "page_range": paginator.get_elided_page_range(page.number),
+        },
+    )
 
 
 def export_rows(request, members):
@@ -99,8 +117,9 @@ def export_csv(request):
 @require_safe
 def export_json(request):
     members = filtered_members(request).qs
-    response = JsonResponse(list(export_rows(request, members)), safe=False,
-                            json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(
+        list(export_rows(request, members)), safe=False, json_dumps_params={"ensure_ascii": False}
+    )
     response["Content-Disposition"] = 'inline; filename="wego-members.json"'
     return response
 
@@ -109,26 +128,37 @@ def export_json(request):
 @require_safe
 def detail(request, slug):
     member = get_object_or_404(Member.objects.select_related("region"), slug=slug)
-    offices = RegionalOffice.objects.filter(Q(region=member.region_id) | Q(host_member=member)) if member.region_id \
+    offices = (
+        RegionalOffice.objects.filter(Q(region=member.region_id) | Q(host_member=member))
+        if member.region_id
         else RegionalOffice.objects.filter(host_member=member)
+    )
     return render(request, "members/detail.html", {"member": member, "offices": offices})
 
 
 @login_not_required
 @require_safe
 def offices(request):
-    return render(request, "members/offices.html", {
-        "offices": RegionalOffice.objects.select_related("host_member", "region"),
-    })
+    return render(
+        request,
+        "members/offices.html",
+        {
+            "offices": RegionalOffice.objects.select_related("host_member", "region"),
+        },
+    )
 
 
 @login_not_required
 @require_safe
 def statistics(request):
-    return render(request, "members/stats.html", {
-        "growth": stats.growth_chart(),
-        "by_region": stats.region_chart(),
-        "by_type": stats.type_chart(),
-        "reconciliation": stats.reconciliation(),
-        "other_figures": stats.other_figures(),
-    })
+    return render(
+        request,
+        "members/stats.html",
+        {
+            "growth": stats.growth_chart(),
+            "by_region": stats.region_chart(),
+            "by_type": stats.type_chart(),
+            "reconciliation": stats.reconciliation(),
+            "other_figures": stats.other_figures(),
+        },
+    )

@@ -17,3 +17,5 @@ CSRF_COOKIE_SECURE = False
 # Serve static files from the app folders, as runserver would; the suite never runs collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Live-server threads must not keep the test database open after the suite.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

@@ -21,8 +21,14 @@ PRODUCTION = {
 def manage(*args, **env):
     # A clean environment: the suite's own variables (test database, async-unsafe flag) must not leak in.
     base = {key: os.environ[key] for key in ("PATH", "HOME", "LANG") if key in os.environ}
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env={**base, **env},
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_production_settings_pass_the_deploy_check_without_warnings():
@@ -42,10 +48,13 @@ def test_embedded_mode_needs_nothing_set(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.parametrize(("url", "backend"), [
-    ("", "django.core.mail.backends.filebased.EmailBackend"),
-    ("smtp://127.0.0.1:1025", "django.core.mail.backends.smtp.EmailBackend"),
-])
+@pytest.mark.parametrize(
+    ("url", "backend"),
+    [
+        ("", "django.core.mail.backends.filebased.EmailBackend"),
+        ("smtp://127.0.0.1:1025", "django.core.mail.backends.smtp.EmailBackend"),
+    ],
+)
 def test_email_url_becomes_the_default_mailer(url, backend):
     from wego.settings import _mailer
 

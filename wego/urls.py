@@ -16,10 +16,15 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico on pages that are not HTML (downloads, JSON).
-    path("favicon.ico", login_not_required(RedirectView.as_view(url=f"{settings.STATIC_URL}img/favicon.svg", permanent=True))),
+    path(
+        "favicon.ico",
+        login_not_required(RedirectView.as_view(url=f"{settings.STATIC_URL}img/favicon.svg", permanent=True)),
+    ),
 ]
 
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.STORAGES["default"]["OPTIONS"]["location"])
+    urlpatterns += static(
+        settings.MEDIA_URL, document_root=settings.STORAGES["default"]["OPTIONS"]["location"]
+    )

@@ -4,170 +4,357 @@ import django.db.models.deletion
 import django.db.models.functions.text
 import django.utils.timezone
 import django_countries.fields
-import members.models
 from django.db import migrations, models
+
+import members.models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MembershipTotal',
+            name="MembershipTotal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(unique=True, verbose_name='year')),
-                ('members', models.PositiveIntegerField(verbose_name='members')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(unique=True, verbose_name="year")),
+                ("members", models.PositiveIntegerField(verbose_name="members")),
             ],
             options={
-                'verbose_name': 'membership total',
-                'verbose_name_plural': 'membership totals',
-                'ordering': ['year'],
+                "verbose_name": "membership total",
+                "verbose_name_plural": "membership totals",
+                "ordering": ["year"],
             },
         ),
         migrations.CreateModel(
-            name='MouPartner',
+            name="MouPartner",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
-                ('country', django_countries.fields.CountryField(max_length=2, verbose_name='country')),
-                ('signed_on', models.DateField(blank=True, null=True, verbose_name='signed on')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="name")),
+                ("country", django_countries.fields.CountryField(max_length=2, verbose_name="country")),
+                ("signed_on", models.DateField(blank=True, null=True, verbose_name="signed on")),
             ],
             options={
-                'verbose_name': 'MOU partner',
-                'verbose_name_plural': 'MOU partners',
-                'ordering': ['signed_on', 'name'],
+                "verbose_name": "MOU partner",
+                "verbose_name_plural": "MOU partners",
+                "ordering": ["signed_on", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True, verbose_name='slug')),
-                ('name', models.CharField(max_length=60, unique=True, verbose_name='name')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True, verbose_name="slug")),
+                ("name", models.CharField(max_length=60, unique=True, verbose_name="name")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
             ],
             options={
-                'verbose_name': 'region',
-                'verbose_name_plural': 'regions',
-                'ordering': ['position', 'name'],
+                "verbose_name": "region",
+                "verbose_name_plural": "regions",
+                "ordering": ["position", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Member',
+            name="Member",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('slug', models.SlugField(max_length=200, unique=True, verbose_name='slug')),
-                ('type', models.CharField(choices=[('local-government', 'Local government'), ('corporation', 'Corporation'), ('institution', 'Institution')], max_length=20, verbose_name='type')),
-                ('country', django_countries.fields.CountryField(blank=True, max_length=2, verbose_name='country')),
-                ('joined_on', models.DateField(blank=True, null=True, verbose_name='joined on')),
-                ('is_president_city', models.BooleanField(default=False, verbose_name='president city')),
-                ('note', models.TextField(blank=True, help_text='What the annual report left unclear, for the Secretariat to settle.', verbose_name='note for staff')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='members', to='members.region', verbose_name='region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("slug", models.SlugField(max_length=200, unique=True, verbose_name="slug")),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("local-government", "Local government"),
+                            ("corporation", "Corporation"),
+                            ("institution", "Institution"),
+                        ],
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "country",
+                    django_countries.fields.CountryField(blank=True, max_length=2, verbose_name="country"),
+                ),
+                ("joined_on", models.DateField(blank=True, null=True, verbose_name="joined on")),
+                ("is_president_city", models.BooleanField(default=False, verbose_name="president city")),
+                (
+                    "note",
+                    models.TextField(
+                        blank=True,
+                        help_text="What the annual report left unclear, for the Secretariat to settle.",
+                        verbose_name="note for staff",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="members",
+                        to="members.region",
+                        verbose_name="region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'member',
-                'verbose_name_plural': 'members',
-                'ordering': ['name'],
+                "verbose_name": "member",
+                "verbose_name_plural": "members",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='RegionalOffice',
+            name="RegionalOffice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True, verbose_name='name')),
-                ('kind', models.CharField(choices=[('secretariat', 'Secretariat'), ('regional', 'Regional office')], default='regional', max_length=20, verbose_name='kind')),
-                ('area', models.CharField(blank=True, help_text='For example: East Asia, Eurasia.', max_length=80, verbose_name='area served')),
-                ('city', models.CharField(max_length=120, verbose_name='city')),
-                ('country', django_countries.fields.CountryField(max_length=2, verbose_name='country')),
-                ('opened_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='year opened')),
-                ('address', models.TextField(blank=True, verbose_name='address')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='telephone')),
-                ('fax', models.CharField(blank=True, max_length=40, verbose_name='fax')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('host_member', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='hosted_offices', to='members.member', verbose_name='host member')),
-                ('region', models.ForeignKey(blank=True, help_text='The WeGO region whose members this office serves, where that is one region.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='offices', to='members.region', verbose_name='region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("secretariat", "Secretariat"), ("regional", "Regional office")],
+                        default="regional",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "area",
+                    models.CharField(
+                        blank=True,
+                        help_text="For example: East Asia, Eurasia.",
+                        max_length=80,
+                        verbose_name="area served",
+                    ),
+                ),
+                ("city", models.CharField(max_length=120, verbose_name="city")),
+                ("country", django_countries.fields.CountryField(max_length=2, verbose_name="country")),
+                (
+                    "opened_year",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="year opened"),
+                ),
+                ("address", models.TextField(blank=True, verbose_name="address")),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="telephone")),
+                ("fax", models.CharField(blank=True, max_length=40, verbose_name="fax")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email")),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                (
+                    "host_member",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="hosted_offices",
+                        to="members.member",
+                        verbose_name="host member",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The WeGO region whose members this office serves, where that is one region.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="offices",
+                        to="members.region",
+                        verbose_name="region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'office',
-                'verbose_name_plural': 'offices',
-                'ordering': ['position', 'name'],
+                "verbose_name": "office",
+                "verbose_name_plural": "offices",
+                "ordering": ["position", "name"],
             },
         ),
         migrations.CreateModel(
-            name='ReportFigure',
+            name="ReportFigure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('label', models.CharField(max_length=200, verbose_name='label')),
-                ('value', models.PositiveIntegerField(verbose_name='value')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('scope', models.CharField(choices=[('members', 'Members at the end of the year'), ('new-members', 'New members approved in the year'), ('other', 'Other figure')], default='other', max_length=20, verbose_name='scope')),
-                ('member_type', models.CharField(blank=True, choices=[('local-government', 'Local government'), ('corporation', 'Corporation'), ('institution', 'Institution')], max_length=20, verbose_name='member type')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='members.region', verbose_name='region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                ("label", models.CharField(max_length=200, verbose_name="label")),
+                ("value", models.PositiveIntegerField(verbose_name="value")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                (
+                    "scope",
+                    models.CharField(
+                        choices=[
+                            ("members", "Members at the end of the year"),
+                            ("new-members", "New members approved in the year"),
+                            ("other", "Other figure"),
+                        ],
+                        default="other",
+                        max_length=20,
+                        verbose_name="scope",
+                    ),
+                ),
+                (
+                    "member_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("local-government", "Local government"),
+                            ("corporation", "Corporation"),
+                            ("institution", "Institution"),
+                        ],
+                        max_length=20,
+                        verbose_name="member type",
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="members.region",
+                        verbose_name="region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'report figure',
-                'verbose_name_plural': 'report figures',
-                'ordering': ['year', 'position', 'slug'],
+                "verbose_name": "report figure",
+                "verbose_name_plural": "report figures",
+                "ordering": ["year", "position", "slug"],
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('email', models.EmailField(max_length=254, unique=True, verbose_name='email address')),
-                ('language', models.CharField(blank=True, max_length=10, verbose_name='preferred language')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                ("last_login", models.DateTimeField(blank=True, null=True, verbose_name="last login")),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                ("first_name", models.CharField(blank=True, max_length=150, verbose_name="first name")),
+                ("last_name", models.CharField(blank=True, max_length=150, verbose_name="last name")),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="date joined"),
+                ),
+                ("email", models.EmailField(max_length=254, unique=True, verbose_name="email address")),
+                ("language", models.CharField(blank=True, max_length=10, verbose_name="preferred language")),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'user',
-                'verbose_name_plural': 'users',
-                'constraints': [models.UniqueConstraint(django.db.models.functions.text.Lower('email'), name='user_email_ci_unique')],
+                "verbose_name": "user",
+                "verbose_name_plural": "users",
+                "constraints": [
+                    models.UniqueConstraint(
+                        django.db.models.functions.text.Lower("email"), name="user_email_ci_unique"
+                    )
+                ],
             },
             managers=[
-                ('objects', members.models.UserManager()),
+                ("objects", members.models.UserManager()),
             ],
         ),
         migrations.AddIndex(
-            model_name='member',
-            index=models.Index(fields=['type', 'name'], name='members_mem_type_45f78f_idx'),
+            model_name="member",
+            index=models.Index(fields=["type", "name"], name="members_mem_type_45f78f_idx"),
         ),
         migrations.AddIndex(
-            model_name='member',
-            index=models.Index(fields=['country', 'name'], name='members_mem_country_e7014f_idx'),
+            model_name="member",
+            index=models.Index(fields=["country", "name"], name="members_mem_country_e7014f_idx"),
         ),
         migrations.AddIndex(
-            model_name='member',
-            index=models.Index(fields=['region', 'name'], name='members_mem_region__aad987_idx'),
+            model_name="member",
+            index=models.Index(fields=["region", "name"], name="members_mem_region__aad987_idx"),
         ),
         migrations.AddIndex(
-            model_name='member',
-            index=models.Index(fields=['joined_on'], name='members_mem_joined__beb134_idx'),
+            model_name="member",
+            index=models.Index(fields=["joined_on"], name="members_mem_joined__beb134_idx"),
         ),
         migrations.AddIndex(
-            model_name='member',
-            index=models.Index(django.db.models.functions.text.Lower('name'), name='member_name_lower_idx'),
+            model_name="member",
+            index=models.Index(django.db.models.functions.text.Lower("name"), name="member_name_lower_idx"),
         ),
     ]

@@ -6,3 +6,13 @@
     filters.removeAttribute("open");
   }
 })();
+
+// Leave empty filters out of live requests, so the address bar shows only what was chosen.
+document.addEventListener("htmx:configRequest", function (event) {
+  var parameters = event.detail.parameters;
+  Object.keys(parameters).forEach(function (name) {
+    if (parameters[name] === "") {
+      delete parameters[name];
+    }
+  });
+});

@@ -20,8 +20,15 @@ def browser_type_launch_args(browser_type_launch_args):
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
         # The machine has no network beyond loopback: keep Chromium from reaching out.
-        "args": ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
     }
 
 
@@ -37,10 +44,14 @@ def page(page):
     """A page that fails the test on any script error or Content-Security-Policy violation."""
     problems = []
     page.on("pageerror", lambda error: problems.append(str(error)))
-    page.on("console", lambda message: message.type == "error" and problems.append(
-        f"{message.text} {message.location}"))
-    page.on("response", lambda response: response.status >= 400 and problems.append(
-        f"{response.status} {response.url}"))
+    page.on(
+        "console",
+        lambda message: message.type == "error" and problems.append(f"{message.text} {message.location}"),
+    )
+    page.on(
+        "response",
+        lambda response: response.status >= 400 and problems.append(f"{response.status} {response.url}"),
+    )
     yield page
     assert problems == []
 
@@ -48,10 +59,11 @@ def page(page):
 def axe_violations(page, impacts=("serious", "critical")):
     # Evaluated through DevTools, which the page's CSP does not govern (a <script> tag would be refused).
     page.evaluate(AXE.read_text() + "\n;void 0")
-    result = page.evaluate("""async () => await axe.run(document, {
-        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}
-    })""")
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+    run_axe = "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+    result = page.evaluate(run_axe, tags)
     return [
         (violation["id"], violation["impact"], [node["target"] for node in violation["nodes"]][:3])
-        for violation in result["violations"] if violation["impact"] in impacts
+        for violation in result["violations"]
+        if violation["impact"] in impacts
     ]

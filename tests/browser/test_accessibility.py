@@ -5,7 +5,9 @@ from tests.browser.conftest import axe_violations
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("path", ["/", "/members/", "/members/seoul/", "/members/stats/", "/members/offices/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/members/", "/members/seoul/", "/members/stats/", "/members/offices/"]
+)
 def test_no_serious_or_critical_accessibility_violation(page, portal, path):
     page.goto(f"{portal}{path}")
     assert axe_violations(page) == []

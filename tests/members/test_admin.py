@@ -26,10 +26,15 @@ def test_a_signed_in_non_staff_user_cannot_open_the_admin(client, report_data):
 
 
 def test_member_list_filters_by_region_country_type_and_year(staff_client, report_data):
-    response = staff_client.get("/admin/members/member/", {
-        "region__id__exact": Member.objects.get(name="Kathmandu").region_id,
-        "country": "NP", "type__exact": "local-government", "joined_year": "2020",
-    })
+    response = staff_client.get(
+        "/admin/members/member/",
+        {
+            "region__id__exact": Member.objects.get(name="Kathmandu").region_id,
+            "country": "NP",
+            "type__exact": "local-government",
+            "joined_year": "2020",
+        },
+    )
     assert response.status_code == 200
     listed = [member.name for member in response.context["cl"].result_list]
     assert listed == ["Bhadrapur", "Kankai", "Shivasatakshi", "Sunawarshi"]
@@ -47,28 +52,45 @@ def test_member_search(staff_client, report_data):
 
 
 def test_member_autocomplete_for_an_office_host(staff_client, report_data):
-    response = staff_client.get("/admin/autocomplete/", {
-        "term": "abu", "app_label": "members", "model_name": "regionaloffice", "field_name": "host_member",
-    })
+    response = staff_client.get(
+        "/admin/autocomplete/",
+        {
+            "term": "abu",
+            "app_label": "members",
+            "model_name": "regionaloffice",
+            "field_name": "host_member",
+        },
+    )
     assert response.status_code == 200
     assert {row["text"] for row in response.json()["results"]} == {"Abuja", "Abu Dhabi", "Kabul"}
 
 
 def test_csv_export_of_the_selection(staff_client, report_data):
     selected = Member.objects.filter(name__in=["Seoul", "Abuja"])
-    response = staff_client.post("/admin/members/member/", {
-        "action": "export_as_csv", "_selected_action": [str(pk) for pk in selected.values_list("pk", flat=True)],
-    })
+    response = staff_client.post(
+        "/admin/members/member/",
+        {
+            "action": "export_as_csv",
+            "_selected_action": [str(pk) for pk in selected.values_list("pk", flat=True)],
+        },
+    )
     assert response.status_code == 200
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert sorted(row["name"] for row in rows) == ["Abuja", "Seoul"]
 
 
-@pytest.mark.parametrize("url", [
-    "/admin/members/member/add/", "/admin/members/regionaloffice/", "/admin/members/region/",
-    "/admin/members/reportfigure/", "/admin/members/membershiptotal/", "/admin/members/moupartner/",
-    "/admin/members/user/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/members/member/add/",
+        "/admin/members/regionaloffice/",
+        "/admin/members/region/",
+        "/admin/members/reportfigure/",
+        "/admin/members/membershiptotal/",
+        "/admin/members/moupartner/",
+        "/admin/members/user/",
+    ],
+)
 def test_admin_pages_open(staff_client, report_data, url):
     assert staff_client.get(url).status_code == 200
 

@@ -1,6 +1,6 @@
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from members.models import Member
 from tests.factories import MemberFactory, RegionFactory
@@ -66,13 +66,16 @@ def test_works_without_javascript_as_a_plain_get_form(client, report_data):
     assert '<form method="get" action="/members/"' in response.text
 
 
-@pytest.mark.parametrize("params", [
-    {"region": "atlantis"},
-    {"type": "city-state"},
-    {"country": "ZZ"},
-    {"year": "last-year"},
-    {"sort": "secret_column"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"region": "atlantis"},
+        {"type": "city-state"},
+        {"country": "ZZ"},
+        {"year": "last-year"},
+        {"sort": "secret_column"},
+    ],
+)
 def test_an_unknown_filter_value_is_ignored_with_a_message(client, report_data, params):
     response = client.get("/members/", params)
     assert response.status_code == 200
@@ -126,7 +129,9 @@ def query_count(client, url):
     return len(queries)
 
 
-@pytest.mark.parametrize("url", ["/members/", "/members/?region=europe&type=local-government&q=city&sort=-joined"])
+@pytest.mark.parametrize(
+    "url", ["/members/", "/members/?region=europe&type=local-government&q=city&sort=-joined"]
+)
 def test_the_directory_runs_a_constant_number_of_queries(client, django_assert_max_num_queries, url):
     region = RegionFactory(name="Europe")
     MemberFactory.create_batch(10, region=region, country="FR")

@@ -9,19 +9,23 @@ pytestmark = pytest.mark.django_db
 
 
 def test_json_export_lists_the_filtered_members_with_the_documented_fields(client, report_data):
-    response = client.get("/members/export.json", {"region": "europe", "type": "local-government", "q": "berlin"})
+    response = client.get(
+        "/members/export.json", {"region": "europe", "type": "local-government", "q": "berlin"}
+    )
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert response.json() == [{
-        "name": "Berlin",
-        "slug": "berlin",
-        "type": "local-government",
-        "country": "DE",
-        "country_name": "Germany",
-        "region": "europe",
-        "joined_on": None,
-        "url": "http://testserver/members/berlin/",
-    }]
+    assert response.json() == [
+        {
+            "name": "Berlin",
+            "slug": "berlin",
+            "type": "local-government",
+            "country": "DE",
+            "country_name": "Germany",
+            "region": "europe",
+            "joined_on": None,
+            "url": "http://testserver/members/berlin/",
+        }
+    ]
 
 
 def test_json_export_gives_join_dates_as_iso_dates(client, report_data):
@@ -39,7 +43,15 @@ def test_csv_export_is_the_same_filtered_list(client, report_data):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
-    assert [row["name"] for row in rows] == ["Anyang", "Gimpo", "Goyang", "Jeju", "Sejong", "Seongnam", "Seoul"]
+    assert [row["name"] for row in rows] == [
+        "Anyang",
+        "Gimpo",
+        "Goyang",
+        "Jeju",
+        "Sejong",
+        "Seongnam",
+        "Seoul",
+    ]
     assert rows[0]["joined_on"] == "2020-08-24" and rows[1]["joined_on"] == ""
     assert set(rows[0]) == {"name", "slug", "type", "country", "country_name", "region", "joined_on", "url"}
 
@@ -50,7 +62,7 @@ def test_csv_export_keeps_unicode_names(client, report_data):
 
 
 def test_csv_cells_cannot_run_as_spreadsheet_formulas(client, db):
-    MemberFactory(name="=HYPERLINK(\"http://evil\")", slug="formula")
+    MemberFactory(name='=HYPERLINK("http://evil")', slug="formula")
     rows = list(csv.DictReader(io.StringIO(client.get("/members/export.csv").content.decode())))
     assert rows[0]["name"].startswith("'=")
 

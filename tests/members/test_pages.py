@@ -37,8 +37,14 @@ def test_unknown_member_is_a_404_page_in_the_portal_layout(client, report_data):
 def test_offices_page_lists_the_secretariat_and_the_five_regional_offices(client, report_data):
     response = client.get("/members/offices/")
     assert response.status_code == 200
-    for name in ["WeGO Secretariat", "East Asia Regional Office", "Eurasia Regional Office",
-                 "Mediterranean Regional Office", "Latin America Regional Office", "Africa Regional Office"]:
+    for name in [
+        "WeGO Secretariat",
+        "East Asia Regional Office",
+        "Eurasia Regional Office",
+        "Mediterranean Regional Office",
+        "Latin America Regional Office",
+        "Africa Regional Office",
+    ]:
         assert name in response.text
     assert "7F Seoul Global Center" in response.text
 
@@ -50,7 +56,9 @@ def test_stats_page_charts_growth_and_breakdowns_with_data_tables(client, report
     assert growth == [("2018", 150), ("2019", 183), ("2020", 209)]
     assert response.context["growth"]["change"] == 39
     assert [(bar.label, bar.value) for bar in response.context["by_type"]] == [
-        ("Local government", 154), ("Corporation", 7), ("Institution", 5),
+        ("Local government", 154),
+        ("Corporation", 7),
+        ("Institution", 5),
     ]
     assert response.text.count('<table class="visually-hidden">') == 3
     assert "Up 39% since 2018." in response.text
@@ -89,6 +97,7 @@ def test_the_language_switcher_changes_the_language(client, report_data):
     assert response.status_code == 302
     page = client.get("/members/")
     assert '<html lang="ko"' in page.text
+    assert "<h1>회원 목록</h1>" in page.text
 
 
 def test_public_pages_need_no_sign_in(client, report_data):

@@ -15,7 +15,11 @@ def counts_by(field, **filters):
 
 def test_local_governments_per_region_match_the_member_overview(report_data):
     assert counts_by("region__slug", type="local-government") == {
-        "africa": 47, "americas": 9, "asia-pacific": 73, "europe": 17, "middle-east": 8,
+        "africa": 47,
+        "americas": 9,
+        "asia-pacific": 73,
+        "europe": 17,
+        "middle-east": 8,
     }
 
 
@@ -23,22 +27,27 @@ def test_members_per_type(report_data):
     assert counts_by("type") == {"local-government": 154, "corporation": 7, "institution": 5}
 
 
-@pytest.mark.parametrize(("name", "country", "region", "joined_on"), [
-    ("Seoul", "KR", "asia-pacific", None),
-    ("Kankai", "NP", "asia-pacific", datetime.date(2020, 3, 5)),  # the new-members table says India
-    ("Altai", "MN", "asia-pacific", datetime.date(2020, 1, 25)),  # the new-members table says Russia
-    ("Abuja", "NG", "africa", datetime.date(2019, 12, 3)),
-    ("Wellington", "NZ", "asia-pacific", datetime.date(2020, 5, 20)),
-    ("Beyoğlu", "TR", "europe", None),
-    ("São Paulo", "BR", "americas", None),
-    ("Sennar State", "SD", "africa", None),  # printed "Senna r State"
-    ("Qadarif City", "SD", "africa", None),  # run together with "Elkhawi Locality"
-    ("Kathmandu", "NP", "asia-pacific", None),  # run together with "Itahari"
-    ("Patharishanishchare", "NP", "asia-pacific", None),  # hyphenated across lines
-    ("Solar Impulse Foundation", "CH", "europe", datetime.date(2020, 3, 3)),
-    ("UCWARE", "KR", "asia-pacific", datetime.date(2019, 10, 28)),
-])
-def test_named_members_have_the_reports_country_region_and_join_date(report_data, name, country, region, joined_on):
+@pytest.mark.parametrize(
+    ("name", "country", "region", "joined_on"),
+    [
+        ("Seoul", "KR", "asia-pacific", None),
+        ("Kankai", "NP", "asia-pacific", datetime.date(2020, 3, 5)),  # the new-members table says India
+        ("Altai", "MN", "asia-pacific", datetime.date(2020, 1, 25)),  # the new-members table says Russia
+        ("Abuja", "NG", "africa", datetime.date(2019, 12, 3)),
+        ("Wellington", "NZ", "asia-pacific", datetime.date(2020, 5, 20)),
+        ("Beyoğlu", "TR", "europe", None),
+        ("São Paulo", "BR", "americas", None),
+        ("Sennar State", "SD", "africa", None),  # printed "Senna r State"
+        ("Qadarif City", "SD", "africa", None),  # run together with "Elkhawi Locality"
+        ("Kathmandu", "NP", "asia-pacific", None),  # run together with "Itahari"
+        ("Patharishanishchare", "NP", "asia-pacific", None),  # hyphenated across lines
+        ("Solar Impulse Foundation", "CH", "europe", datetime.date(2020, 3, 3)),
+        ("UCWARE", "KR", "asia-pacific", datetime.date(2019, 10, 28)),
+    ],
+)
+def test_named_members_have_the_reports_country_region_and_join_date(
+    report_data, name, country, region, joined_on
+):
     member = Member.objects.get(name=name)
     assert (member.country.code, member.region.slug, member.joined_on) == (country, region, joined_on)
 
@@ -62,7 +71,12 @@ def test_seoul_is_the_president_city(report_data):
 def test_secretariat_and_regional_offices(report_data):
     offices = {office.city: office for office in RegionalOffice.objects.select_related("host_member")}
     assert {city: office.opened_year for city, office in offices.items()} == {
-        "Seoul": 2014, "Chengdu": 2014, "Ulyanovsk Region": 2014, "Beyoğlu": 2017, "Mexico City": 2018, "Abuja": None,
+        "Seoul": 2014,
+        "Chengdu": 2014,
+        "Ulyanovsk Region": 2014,
+        "Beyoğlu": 2017,
+        "Mexico City": 2018,
+        "Abuja": None,
     }
     assert offices["Seoul"].kind == RegionalOffice.Kind.SECRETARIAT
     assert offices["Seoul"].email == "secretariat@we-gov.org"
@@ -73,7 +87,8 @@ def test_stated_totals_and_partners(report_data):
     assert dict(MembershipTotal.objects.values_list("year", "members")) == {2018: 150, 2019: 183, 2020: 209}
     assert ReportFigure.objects.get(slug="local-governments-americas-2020").value == 10
     assert set(MouPartner.objects.values_list("name", "country")) == {
-        ("All India Institute of Local Self Government", "IN"), ("Smart City Institute Japan", "JP"),
+        ("All India Institute of Local Self Government", "IN"),
+        ("Smart City Institute Japan", "JP"),
     }
 
 
