@@ -43,7 +43,11 @@ run: install
 check-test-db: install
 	@TEST_DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/python tests/check_database.py
 
-test: install check-test-db
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: install lint check-test-db
 	@command -v chromium >/dev/null || { echo "The browser tests need Debian's Chromium: apt-get install -y chromium" >&2; exit 1; }
 	TEST_DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/pytest $(PYTEST_ARGS)
 
