@@ -33,14 +33,16 @@ def main(total):
     members = []
     for number in range(1, missing + 1):
         region = regions[number % len(regions)]
-        members.append(Member(
-            name=f"Synthetic City {number:05d}",
-            slug=f"synthetic-city-{number:05d}",
-            type=types[number % len(types)],
-            country=rng.choice(COUNTRIES.get(region.slug, ["KR"])),
-            region=region,
-            joined_on=FIRST_DAY + datetime.timedelta(days=rng.randrange(DAYS + 1)),
-        ))
+        members.append(
+            Member(
+                name=f"Synthetic City {number:05d}",
+                slug=f"synthetic-city-{number:05d}",
+                type=types[number % len(types)],
+                country=rng.choice(COUNTRIES.get(region.slug, ["KR"])),
+                region=region,
+                joined_on=FIRST_DAY + datetime.timedelta(days=rng.randrange(DAYS + 1)),
+            )
+        )
     Member.objects.bulk_create(members, batch_size=2000)
     print(f"Added {missing} synthetic members; {Member.objects.count()} in all.")
 

@@ -29,7 +29,13 @@ def parse_wrk(text):
     non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
     socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
     errors = {"non_2xx_3xx": int(non_2xx[1]) if non_2xx else 0}
-    errors.update(zip(["connect", "read", "write", "timeout"], map(int, socket.groups() if socket else [0] * 4)))
+    errors.update(
+        zip(
+            ["connect", "read", "write", "timeout"],
+            map(int, socket.groups() if socket else [0] * 4),
+            strict=True,
+        )
+    )
     return {
         "requests": completed,
         "requests_per_sec": float(requests_per_sec[1]) if requests_per_sec else 0.0,
@@ -45,11 +51,17 @@ def scale_results(scale):
     rows = []
     for line in (folder / "targets.txt").read_text().splitlines():
         name, path = line.split(" ", 1)
-        rows.append({"target": name, "path": path, **parse_wrk((folder / f"{name}.wrk").read_text()),
-                     "queries": queries["queries"].get(name)})
+        rows.append(
+            {
+                "target": name,
+                "path": path,
+                **parse_wrk((folder / f"{name}.wrk").read_text()),
+                "queries": queries["queries"].get(name),
+            }
+        )
     bare = next(row["requests_per_sec"] for row in rows if row["target"] == BARE)
     for row in rows:
-        row["vs_bare"] = round(row["requests_per_sec"] / bare, 3) if bare else None
+        row["vs_bare"] = round(row["requests_per_sec"] / bare, 5) if bare else None
     return {"members": queries["members"], "targets": rows}
 
 
@@ -57,19 +69,37 @@ def number(value, digits):
     return "-" if value is None else f"{value:,.{digits}f}"
 
 
+def ratio(value):
+    if value is None:
+        return "-"
+    return "<0.001× bare" if 0 < value < 0.001 else f"{value:.3f}× bare"
+
+
 def print_table(scale, result):
-    print(f"\nScale {scale}: {result['members']:,} members, {os.cpu_count()} cores")
+    print(
+        f"\nScale {scale}: {result['members']:,} members, {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.1f} (anything else running skews the numbers)"
+    )
     header = ("target", "requests", "req/s", "p50 ms", "p99 ms", "errors", "queries", "vs bare")
     lines = [header]
     for row in result["targets"]:
-        lines.append((
-            row["target"], number(row["requests"], 0), number(row["requests_per_sec"], 1), number(row["p50_ms"], 2),
-            number(row["p99_ms"], 2), str(sum(row["errors"].values())), number(row["queries"], 0),
-            "-" if row["vs_bare"] is None else f"{row['vs_bare']:.3f}× bare",
-        ))
+        lines.append(
+            (
+                row["target"],
+                number(row["requests"], 0),
+                number(row["requests_per_sec"], 1),
+                number(row["p50_ms"], 2),
+                number(row["p99_ms"], 2),
+                str(sum(row["errors"].values())),
+                number(row["queries"], 0),
+                ratio(row["vs_bare"]),
+            )
+        )
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     for index, line in enumerate(lines):
-        cells = [line[0].ljust(widths[0])] + [cell.rjust(width) for cell, width in zip(line[1:], widths[1:])]
+        cells = [line[0].ljust(widths[0])] + [
+            cell.rjust(width) for cell, width in zip(line[1:], widths[1:], strict=True)
+        ]
         print("  ".join(cells))
         if index == 0:
             print("  ".join("-" * width for width in widths))
@@ -81,6 +111,7 @@ def main(scale):
     scales = sorted((folder.name for folder in OUT.iterdir() if (folder / "queries.json").exists()), key=int)
     results = {
         "cores": os.cpu_count(),
+        "load_average": os.getloadavg()[0],
         "wrk": os.environ.get("WRK_ARGS", ""),
         "scales": {name: scale_results(name) for name in scales},
     }
