@@ -3,11 +3,11 @@ import csv
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Count
-from django.db.models.functions import ExtractYear
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from .exports import spreadsheet_safe
 from .models import Member, MembershipTotal, MouPartner, Region, RegionalOffice, ReportFigure, User
 
 
@@ -18,10 +18,9 @@ def export_as_csv(modeladmin, request, queryset):
     response["Content-Disposition"] = f'attachment; filename="{modeladmin.model._meta.model_name}s.csv"'
     writer = csv.writer(response)
     writer.writerow([field.verbose_name for field in fields])
-    for obj in queryset:
-        row = [str(getattr(obj, field.name) or "") for field in fields]
-        # A cell starting with one of these runs as a formula in a spreadsheet.
-        writer.writerow(["'" + v if v[:1] in ("=", "+", "-", "@") else v for v in row])
+    related = [field.name for field in fields if field.is_relation]
+    for obj in queryset.select_related(*related):
+        writer.writerow([spreadsheet_safe(getattr(obj, field.name)) for field in fields])
     return response
 
 
@@ -32,7 +31,7 @@ class CountryListFilter(admin.SimpleListFilter):
     parameter_name = "country"
 
     def lookups(self, request, model_admin):
-        present = set(model_admin.get_queryset(request).exclude(country="").values_list("country", flat=True))
+        present = model_admin.get_queryset(request).countries()
         return sorted(((code, name) for code, name in countries if code in present), key=lambda c: c[1])
 
     def queryset(self, request, queryset):
@@ -44,14 +43,7 @@ class JoinedYearListFilter(admin.SimpleListFilter):
     parameter_name = "joined_year"
 
     def lookups(self, request, model_admin):
-        years = (
-            model_admin.get_queryset(request)
-            .filter(joined_on__isnull=False)
-            .annotate(year=ExtractYear("joined_on"))
-            .values_list("year", flat=True)
-            .distinct()
-        )
-        return [(str(year), str(year)) for year in sorted(years, reverse=True)]
+        return [(str(year), str(year)) for year in model_admin.get_queryset(request).joined_years()]
 
     def queryset(self, request, queryset):
         if self.value() and self.value().isdigit():

@@ -4,7 +4,6 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.db.models import F
-from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -38,19 +37,12 @@ class DirectoryForm(forms.Form):
 
 
 def country_choices():
-    present = Member.objects.exclude(country="").values_list("country", flat=True).distinct()
     names = dict(countries)
-    return sorted(((code, names.get(code, code)) for code in present), key=lambda c: c[1])
+    return sorted(((code, names.get(code, code)) for code in Member.objects.countries()), key=lambda c: c[1])
 
 
 def year_choices():
-    years = (
-        Member.objects.filter(joined_on__isnull=False)
-        .annotate(year=ExtractYear("joined_on"))
-        .values_list("year", flat=True)
-        .distinct()
-    )
-    return [(str(year), str(year)) for year in sorted(years, reverse=True)]
+    return [(str(year), str(year)) for year in Member.objects.joined_years()]
 
 
 class MemberFilter(django_filters.FilterSet):

@@ -1,6 +1,6 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
-from django.db.models.functions import Lower
+from django.db.models.functions import ExtractYear, Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -73,6 +73,24 @@ class MemberType(models.TextChoices):
     INSTITUTION = "institution", _("Institution")
 
 
+class MemberQuerySet(models.QuerySet):
+    # order_by() drops the default ordering by name, which would otherwise make every row distinct.
+    def countries(self):
+        """The ISO codes of the countries these members are in."""
+        return set(self.exclude(country="").order_by().values_list("country", flat=True).distinct())
+
+    def joined_years(self):
+        """The years these members joined in, newest first."""
+        years = (
+            self.filter(joined_on__isnull=False)
+            .order_by()
+            .annotate(year=ExtractYear("joined_on"))
+            .values_list("year", flat=True)
+            .distinct()
+        )
+        return sorted(years, reverse=True)
+
+
 class Member(models.Model):
     """A member organisation of WeGO: a local government, a corporation or an institution."""
 
@@ -97,6 +115,8 @@ class Member(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = MemberQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

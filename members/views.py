@@ -10,11 +10,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from . import stats
+from . import exports, stats
 from .filters import MemberFilter
 from .models import Member, MouPartner, RegionalOffice
-
-EXPORT_COLUMNS = ["name", "slug", "type", "country", "country_name", "region", "joined_on", "url"]
 
 
 def filtered_members(request):
@@ -80,36 +78,16 @@ def directory(request):
     )
 
 
-def export_rows(request, members):
-    for member in members:
-        yield {
-            "name": member.name,
-            "slug": member.slug,
-            "type": member.type,
-            "country": member.country.code or None,
-            "country_name": member.country.name or None,
-            "region": member.region.slug if member.region else None,
-            "joined_on": member.joined_on.isoformat() if member.joined_on else None,
-            "url": request.build_absolute_uri(member.get_absolute_url()),
-        }
-
-
-def spreadsheet_safe(value):
-    # A cell starting with one of these runs as a formula in a spreadsheet.
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @login_not_required
 @require_safe
 def export_csv(request):
     members = filtered_members(request).qs
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="wego-members.csv"'
-    writer = csv.DictWriter(response, fieldnames=EXPORT_COLUMNS)
+    writer = csv.DictWriter(response, fieldnames=exports.COLUMNS)
     writer.writeheader()
-    for row in export_rows(request, members):
-        writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
+    for row in exports.member_rows(request, members):
+        writer.writerow({key: exports.spreadsheet_safe(value) for key, value in row.items()})
     return response
 
 
@@ -118,7 +96,7 @@ def export_csv(request):
 def export_json(request):
     members = filtered_members(request).qs
     response = JsonResponse(
-        list(export_rows(request, members)), safe=False, json_dumps_params={"ensure_ascii": False}
+        list(exports.member_rows(request, members)), safe=False, json_dumps_params={"ensure_ascii": False}
     )
     response["Content-Disposition"] = 'inline; filename="wego-members.json"'
     return response

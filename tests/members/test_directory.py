@@ -141,3 +141,10 @@ def test_the_directory_runs_a_constant_number_of_queries(client, django_assert_m
     assert small == large
     with django_assert_max_num_queries(7):
         client.get(url)
+
+
+def test_filter_choices_list_each_country_and_year_once(client, db):
+    MemberFactory.create_batch(30, country="FR", region=RegionFactory(name="Europe"))
+    form = client.get("/members/").context["filter"].form
+    assert list(form.fields["country"].choices) == [("", "All countries"), ("FR", "France")]
+    assert list(form.fields["year"].choices) == [("", "Any year"), ("2020", "2020")]

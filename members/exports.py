@@ -1,0 +1,31 @@
+"""The member list as open data (CSV and JSON), built for thousands of rows."""
+
+from django.urls import reverse
+from django_countries import countries
+
+COLUMNS = ["name", "slug", "type", "country", "country_name", "region", "joined_on", "url"]
+
+
+def member_rows(request, members):
+    """One dict per member, in the documented export format."""
+    names = dict(countries)
+    # The member page's address with the slug cut off; one reverse() for the whole list.
+    detail_prefix = request.build_absolute_uri(reverse("members:detail", args=["-"]))[:-2]
+    fields = members.values_list("name", "slug", "type", "country", "region__slug", "joined_on")
+    for name, slug, type_, country, region, joined_on in fields.iterator(chunk_size=2000):
+        yield {
+            "name": name,
+            "slug": slug,
+            "type": type_,
+            "country": country or None,
+            "country_name": names.get(country) if country else None,
+            "region": region,
+            "joined_on": joined_on.isoformat() if joined_on else None,
+            "url": f"{detail_prefix}{slug}/",
+        }
+
+
+def spreadsheet_safe(value):
+    """A cell as text that a spreadsheet will not run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
