@@ -1,7 +1,6 @@
 import csv
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -16,23 +15,20 @@ from .models import Member, MouPartner, RegionalOffice
 
 
 def filtered_members(request):
-    """The directory's filter applied to the query string; bad values are dropped and reported."""
+    """The directory's filter on the query string, and what to tell the visitor about it.
+
+    A bad value is dropped and the rest still applies; the notices say what was ignored.
+    """
     member_filter = MemberFilter(request.GET, queryset=Member.objects.all())
+    notices = []
     if not member_filter.is_valid():
         for field, errors in member_filter.form.errors.items():
             label = member_filter.form.fields[field].label if field in member_filter.form.fields else field
-            for error in errors:
-                messages.warning(
-                    request,
-                    _("%(field)s: %(error)s This filter was ignored.")
-                    % {
-                        "field": label,
-                        "error": error,
-                    },
-                )
-    for notice in member_filter.form.notices:
-        messages.info(request, notice)
-    return member_filter
+            notices += [
+                _("%(field)s: %(error)s This filter was ignored.") % {"field": label, "error": error}
+                for error in errors
+            ]
+    return member_filter, notices + member_filter.form.notices
 
 
 @login_not_required
@@ -52,26 +48,22 @@ def home(request):
 @login_not_required
 @require_safe
 def directory(request):
-    member_filter = filtered_members(request)
+    member_filter, notices = filtered_members(request)
     paginator = Paginator(member_filter.qs, settings.DIRECTORY_PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    if request.GET.get("page") and str(page.number) != request.GET.get("page"):
-        messages.info(
-            request,
+    asked_for = request.GET.get("page")
+    page = paginator.get_page(asked_for)
+    if asked_for and asked_for != str(page.number):
+        notices.append(
             _("That page does not exist; showing page %(number)d of %(total)d.")
-            % {
-                "number": page.number,
-                "total": paginator.num_pages,
-            },
+            % {"number": page.number, "total": paginator.num_pages}
         )
-    template = "members/directory.html"
-    if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
-        template += "#results"
+    live_update = request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request")
     return render(
         request,
-        template,
+        "members/directory_live.html" if live_update else "members/directory.html",
         {
             "filter": member_filter,
+            "notices": notices,
             "page": page,
             "page_range": paginator.get_elided_page_range(page.number),
         },
@@ -81,7 +73,7 @@ def directory(request):
 @login_not_required
 @require_safe
 def export_csv(request):
-    members = filtered_members(request).qs
+    members = filtered_members(request)[0].qs
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="wego-members.csv"'
     writer = csv.DictWriter(response, fieldnames=exports.COLUMNS)
@@ -94,7 +86,7 @@ def export_csv(request):
 @login_not_required
 @require_safe
 def export_json(request):
-    members = filtered_members(request).qs
+    members = filtered_members(request)[0].qs
     response = JsonResponse(
         list(exports.member_rows(request, members)), safe=False, json_dumps_params={"ensure_ascii": False}
     )

@@ -2,13 +2,14 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from members import views as member_views
 
-admin.site.site_header = "WeGO Portal"
-admin.site.site_title = "WeGO Portal"
+admin.site.site_header = _("WeGO Portal")
+admin.site.site_title = _("WeGO Portal")
 
 urlpatterns = [
     path("", member_views.home, name="home"),
@@ -21,10 +22,3 @@ urlpatterns = [
         login_not_required(RedirectView.as_view(url=f"{settings.STATIC_URL}img/favicon.svg", permanent=True)),
     ),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(
-        settings.MEDIA_URL, document_root=settings.STORAGES["default"]["OPTIONS"]["location"]
-    )

@@ -16,3 +16,10 @@ document.addEventListener("htmx:configRequest", function (event) {
     }
   });
 });
+
+// After a live update the address changed: the language switcher must return to it, filters included.
+document.addEventListener("htmx:pushedIntoHistory", function () {
+  document.querySelectorAll("input[name=next]").forEach(function (input) {
+    input.value = window.location.pathname + window.location.search;
+  });
+});

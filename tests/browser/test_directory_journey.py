@@ -76,3 +76,27 @@ def test_the_skip_link_moves_focus_to_the_main_content(page, portal):
     expect(skip).to_be_visible()
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_keyboard_focus_is_clearly_visible_on_form_controls_and_links(page, portal):
+    page.goto(f"{portal}/members/")
+    for locator in [
+        page.get_by_label("Region"),
+        page.get_by_role("button", name="Apply filters"),
+        page.get_by_role("link", name="Offices"),
+    ]:
+        locator.focus()
+        outline = locator.evaluate(
+            "element => getComputedStyle(element).outlineStyle + ' ' + getComputedStyle(element).outlineWidth"
+        )
+        assert outline == "solid 3px"
+
+
+def test_after_a_live_update_the_language_switcher_keeps_the_filters(page, portal):
+    page.goto(f"{portal}/members/")
+    page.get_by_label("Region").select_option(label="Africa")
+    expect(page.locator("#result-count")).to_contain_text("47 members found")
+    page.get_by_label("Language").select_option("ko")
+    page.get_by_role("button", name="Change").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("회원 목록")
+    assert "region=africa" in page.url

@@ -56,8 +56,10 @@ def test_page_links_keep_the_filters(client, report_data):
 
 def test_htmx_requests_get_only_the_results(client, report_data):
     response = client.get("/members/", {"region": "africa"}, headers={"HX-Request": "true"})
-    assert response.text.lstrip().startswith('<div id="results"')
+    assert response.text.lstrip().startswith('<div id="results">')
     assert "<html" not in response.text
+    # The count is swapped into the page's one live region, which stays in place.
+    assert '<div id="result-status" role="status" hx-swap-oob="innerHTML">' in response.text
     assert "47 members found" in response.text
 
 

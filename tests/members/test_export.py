@@ -71,3 +71,9 @@ def test_export_with_a_bad_filter_still_answers(client, report_data):
     response = client.get("/members/export.json", {"region": "<script>", "type": "corporation"})
     assert response.status_code == 200
     assert len(response.json()) == 7
+
+
+def test_a_bad_filter_on_an_export_leaves_no_message_for_a_later_page(client, report_data):
+    response = client.get("/members/export.json", {"region": "bogus"})
+    assert "Set-Cookie" not in response.headers
+    assert "This filter was ignored." not in client.get("/members/seoul/").text

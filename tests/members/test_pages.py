@@ -107,3 +107,8 @@ def test_public_pages_need_no_sign_in(client, report_data):
 
 def test_pages_refuse_writes(client, report_data):
     assert client.post("/members/").status_code == 405
+
+
+def test_an_unknown_address_is_a_404_not_a_sign_in(client, db):
+    assert client.get("/nope").status_code == 404
+    assert client.get("/members/seoul").status_code == 301  # adds the slash
