@@ -10,13 +10,14 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.8
 PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://root@127.0.0.1:5432/wego
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help install run test smoke bench vendor messages lint check-python check-test-db
+.PHONY: help install run test smoke bench vendor messages lint check-python check-services
 
 help:
 	@echo "make run    serve the portal at http://127.0.0.1:$(PORT) with the 2020 report's data (SQLite unless DATABASE_URL is set)"
-	@echo "make test   run the whole suite on PostgreSQL (TEST_DATABASE_URL, default $(TEST_DATABASE_URL))"
+	@echo "make test   run the whole suite on PostgreSQL and Redis (TEST_DATABASE_URL, TEST_REDIS_URL)"
 	@echo "make bench  load-test the portal with gunicorn on PostgreSQL"
 
 check-python:
@@ -40,16 +41,16 @@ run: install
 	@echo "The portal is at http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)."
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-check-test-db: install
-	@TEST_DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/python tests/check_database.py
+check-services: install
+	@TEST_DATABASE_URL="$(TEST_DATABASE_URL)" TEST_REDIS_URL="$(TEST_REDIS_URL)" $(BIN)/python tests/check_services.py
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: install lint check-test-db
+test: install lint check-services
 	@command -v chromium >/dev/null || { echo "The browser tests need Debian's Chromium: apt-get install -y chromium" >&2; exit 1; }
-	TEST_DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/pytest $(PYTEST_ARGS)
+	TEST_DATABASE_URL="$(TEST_DATABASE_URL)" TEST_REDIS_URL="$(TEST_REDIS_URL)" $(BIN)/pytest $(PYTEST_ARGS)
 
 smoke: install
 	bash .ci/smoke

@@ -1,4 +1,5 @@
 import csv
+import re
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
@@ -46,7 +47,7 @@ class JoinedYearListFilter(admin.SimpleListFilter):
         return [(str(year), str(year)) for year in model_admin.get_queryset(request).joined_years()]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
+        if self.value() and re.fullmatch(r"[0-9]{4}", self.value()):
             return queryset.filter(joined_on__year=int(self.value()))
         return queryset
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from .models import Member, MemberType, Region
+from .search import name_contains
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -19,6 +20,8 @@ class DirectoryForm(forms.Form):
         # A mutable copy, so the form shows back what was actually searched for.
         super().__init__(data.copy() if data is not None else None, *args, **kwargs)
         self.notices = []
+        if self.data.get("country"):
+            self.data["country"] = self.data["country"].strip().upper()
         for field in self.fields.values():
             is_select = isinstance(field.widget, forms.Select)
             field.widget.attrs.setdefault("class", "form-select" if is_select else "form-control")
@@ -88,7 +91,7 @@ class MemberFilter(django_filters.FilterSet):
         form = DirectoryForm
 
     def search(self, queryset, name, value):
-        return queryset.filter(name__icontains=value) if value else queryset
+        return name_contains(queryset, value) if value else queryset
 
     @property
     def qs(self):

@@ -2,12 +2,17 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import ExtractYear, Lower
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
+
+    def get_by_natural_key(self, email):
+        # Addresses are unique whatever their case, so signing in ignores it too.
+        return self.get(email__iexact=email)
 
     def _create_user(self, email, password, **extra_fields):
         if not email:
@@ -64,7 +69,7 @@ class Region(models.Model):
         verbose_name_plural = _("regions")
 
     def __str__(self):
-        return self.name
+        return gettext(self.name)
 
 
 class MemberType(models.TextChoices):
@@ -107,6 +112,12 @@ class Member(models.Model):
         related_name="members",
     )
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
+    approved_at_excom = models.PositiveSmallIntegerField(
+        _("approved by EXCOM in"),
+        null=True,
+        blank=True,
+        help_text=_("The year of the Executive Committee meeting that approved the membership."),
+    )
     is_president_city = models.BooleanField(_("president city"), default=False)
     note = models.TextField(
         _("note for staff"),
@@ -127,7 +138,6 @@ class Member(models.Model):
             models.Index(fields=["country", "name"]),
             models.Index(fields=["region", "name"]),
             models.Index(fields=["joined_on"]),
-            models.Index(Lower("name"), name="member_name_lower_idx"),
         ]
 
     def __str__(self):
@@ -135,10 +145,6 @@ class Member(models.Model):
 
     def get_absolute_url(self):
         return reverse("members:detail", args=[self.slug])
-
-    @property
-    def joined_year(self):
-        return self.joined_on.year if self.joined_on else None
 
 
 class RegionalOffice(models.Model):

@@ -1,32 +1,21 @@
 """Load the 2020 annual report's member data from members/data/.
 
 Idempotent: a row already in the database is left as staff may have edited it;
-only what is missing is created.
+only what is missing is created. Then it prints how the report's stated totals
+compare with the members listed, the same comparison the statistics page shows.
 """
 
 import csv
 import datetime
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
-from django.utils.text import slugify
 
 from .models import Member, MembershipTotal, MouPartner, Region, RegionalOffice, ReportFigure
+from .stats import reconciliation
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-
-
-@dataclass
-class Reconciliation:
-    label: str
-    stated: int
-    listed: int
-
-    @property
-    def difference(self):
-        return self.listed - self.stated
 
 
 def read_csv(name):
@@ -43,23 +32,6 @@ def parse_date(value):
     return datetime.date.fromisoformat(value) if value else None
 
 
-def reconcile(member_rows, figures):
-    """Compare each stated member figure with the names the report lists."""
-    lines = []
-    for figure in figures:
-        if figure["scope"] == ReportFigure.Scope.OTHER:
-            continue
-        rows = member_rows
-        if figure["scope"] == ReportFigure.Scope.NEW_MEMBERS:
-            rows = [r for r in rows if r["new_in_2020"] == "yes"]
-        if figure.get("member_type"):
-            rows = [r for r in rows if r["type"] == figure["member_type"]]
-        if figure.get("region"):
-            rows = [r for r in rows if r["region"] == figure["region"]]
-        lines.append(Reconciliation(figure["label"], figure["value"], len(rows)))
-    return lines
-
-
 @transaction.atomic
 def load(stdout):
     regions = {}
@@ -73,13 +45,14 @@ def load(stdout):
     created = 0
     for row in member_rows:
         _, was_created = Member.objects.get_or_create(
-            slug=slugify(row["name"]),
+            slug=row["slug"],
             defaults={
                 "name": row["name"],
                 "type": row["type"],
                 "country": row["country"],
                 "region": regions.get(row["region"]),
                 "joined_on": parse_date(row["joined_on"]),
+                "approved_at_excom": int(row["approved_at_excom"]) if row["approved_at_excom"] else None,
                 "is_president_city": row["president_city"] == "yes",
                 "note": row["note"],
             },
@@ -88,7 +61,7 @@ def load(stdout):
     stdout.write(f"Members: {len(member_rows)} in the report, {created} created.")
 
     for position, office in enumerate(read_toml("offices.toml")["office"]):
-        host = Member.objects.filter(slug=slugify(office.pop("host_member", ""))).first()
+        host = Member.objects.filter(slug=office.pop("host_member", "")).first()
         region = regions.get(office.pop("region", ""))
         RegionalOffice.objects.get_or_create(
             name=office.pop("name"),
@@ -119,7 +92,8 @@ def load(stdout):
             },
         )
 
-    stdout.write("Stated in the report vs names it lists:")
-    for line in reconcile(member_rows, figures["figure"]):
-        mark = "ok" if line.difference == 0 else f"{line.difference:+d}"
-        stdout.write(f"  {line.label}: stated {line.stated}, listed {line.listed} ({mark})")
+    stdout.write("Stated in the report vs members listed:")
+    for line in reconciliation():
+        mark = f"{line['difference']:+d}" if line["difference"] else "ok"
+        figure = line["figure"]
+        stdout.write(f"  {figure.label}: stated {figure.value}, listed {line['listed']} ({mark})")

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
 
 from .models import Member, MembershipTotal, MemberType, Region, RegionalOffice, ReportFigure
 
@@ -45,7 +46,11 @@ def growth_chart():
 
 def region_chart():
     regions = Region.objects.annotate(member_count=Count("members")).order_by("position")
-    return bars((region.name, region.member_count) for region in regions)
+    counts = [(str(region), region.member_count) for region in regions]
+    unplaced = Member.objects.filter(region__isnull=True).count()
+    if unplaced:
+        counts.append((_("Not recorded"), unplaced))
+    return bars(counts)
 
 
 def type_chart():
@@ -64,7 +69,7 @@ def reconciliation():
         if figure.region_id:
             condition &= Q(region_id=figure.region_id)
         if figure.scope == ReportFigure.Scope.NEW_MEMBERS:
-            condition &= Q(joined_on__year__in=[figure.year - 1, figure.year])
+            condition &= Q(approved_at_excom=figure.year)
         aggregates[figure.slug] = Count("pk", filter=condition)
     counts = Member.objects.aggregate(**aggregates) if aggregates else {}
     return [

@@ -98,3 +98,9 @@ def test_admin_pages_open(staff_client, report_data, url):
 def test_office_change_page_opens(staff_client, report_data):
     office_id = Member.objects.get(name="Seoul").hosted_offices.get().pk
     assert staff_client.get(f"/admin/members/regionaloffice/{office_id}/change/").status_code == 200
+
+
+@pytest.mark.parametrize("year", ["²", "20x0", "99999"])
+def test_a_bad_year_in_the_admin_filter_is_ignored(staff_client, report_data, year):
+    response = staff_client.get("/admin/members/member/", {"joined_year": year})
+    assert response.status_code == 200

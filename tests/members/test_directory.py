@@ -150,3 +150,16 @@ def test_filter_choices_list_each_country_and_year_once(client, db):
     form = client.get("/members/").context["filter"].form
     assert list(form.fields["country"].choices) == [("", "All countries"), ("FR", "France")]
     assert list(form.fields["year"].choices) == [("", "Any year"), ("2020", "2020")]
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"), [("Beyoglu", "Beyoğlu"), ("sao paulo", "São Paulo"), ("ASUNCION", "Asunción")]
+)
+def test_search_ignores_accents(client, report_data, typed, found):
+    assert names(client.get("/members/", {"q": typed})) == [found]
+
+
+def test_a_lower_case_country_code_is_understood(client, report_data):
+    response = client.get("/members/", {"country": "kr"})
+    assert response.context["page"].paginator.count == 12
+    assert "This filter was ignored." not in response.text

@@ -112,3 +112,20 @@ def test_pages_refuse_writes(client, report_data):
 def test_an_unknown_address_is_a_404_not_a_sign_in(client, db):
     assert client.get("/nope").status_code == 404
     assert client.get("/members/seoul").status_code == 301  # adds the slash
+
+
+def test_the_region_chart_counts_members_without_a_region(client, report_data):
+    from tests.factories import MemberFactory
+
+    MemberFactory(region=None, country="")
+    bars = {bar.label: bar.value for bar in client.get("/members/stats/").context["by_region"]}
+    assert bars["Not recorded"] == 1
+    assert sum(bars.values()) == 167
+
+
+def test_report_data_is_shown_in_the_visitors_language(client, report_data):
+    client.cookies["django_language"] = "ko"
+    stats = client.get("/members/stats/").text
+    assert "아프리카" in stats  # the region Africa
+    offices = client.get("/members/offices/").text
+    assert "WeGO 사무국" in offices  # the Secretariat

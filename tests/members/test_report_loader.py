@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.db.models import Count
 
-from members.models import Member, MembershipTotal, MouPartner, RegionalOffice, ReportFigure
+from members.models import Member, MembershipTotal, MouPartner, Region, RegionalOffice, ReportFigure
 from tests.conftest import load_report
 
 pytestmark = pytest.mark.django_db
@@ -60,8 +60,27 @@ def test_pdf_damage_is_repaired_not_copied(report_data):
 
 def test_an_ambiguous_country_is_left_for_staff(report_data):
     becloud = Member.objects.get(slug="becloud-belarusian-cloud-technologies")
-    assert becloud.country == "" and becloud.region is None
+    assert becloud.country == ""
+    assert becloud.region.slug == "europe"  # Russia and Belarus are both in the report's Europe group
     assert "staff" in becloud.note
+
+
+def test_the_members_approved_at_excom_2020(report_data):
+    assert counts_by("type", approved_at_excom=2020) == {
+        "local-government": 14,
+        "corporation": 7,
+        "institution": 5,
+    }
+
+
+def test_every_report_string_shown_to_visitors_can_be_translated(report_data):
+    from members.report_strings import REPORT_STRINGS
+
+    shown = {region.name for region in Region.objects.all()}
+    shown |= {label for label in ReportFigure.objects.values_list("label", flat=True)}
+    for office in RegionalOffice.objects.all():
+        shown |= {office.name, office.area, office.note} - {""}
+    assert shown - set(REPORT_STRINGS) == set()
 
 
 def test_seoul_is_the_president_city(report_data):
@@ -94,6 +113,7 @@ def test_stated_totals_and_partners(report_data):
 
 def test_the_loader_prints_the_difference_between_stated_and_listed(report_data):
     assert "Local government members in the Americas: stated 10, listed 9 (-1)" in report_data
+    assert "New corporation members: stated 7, listed 7 (ok)" in report_data
     assert "Members as of December 2020: stated 209, listed 166 (-43)" in report_data
     assert "Local government members in Africa: stated 47, listed 47 (ok)" in report_data
 
