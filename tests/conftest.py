@@ -14,3 +14,9 @@ def load_report():
 def report_data(db):
     """The 2020 annual report's data, loaded as `make run` loads it."""
     return load_report()
+
+
+def pytest_collection_modifyitems(items):
+    """Browser tests last: fast feedback first, and Playwright's event loop, once started, would
+    give later tests' database connections a context the final teardown cannot close."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

@@ -32,6 +32,12 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(scope="session")
+def live_server(django_db_setup, live_server):
+    """pytest-django's live server, stopped before the test database is dropped, not after."""
+    return live_server
+
+
 @pytest.fixture
 def portal(live_server, transactional_db):
     """The live portal with the 2020 report's data, as a visitor finds it after `make run`."""
