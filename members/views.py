@@ -8,6 +8,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
+from django.views.decorators.vary import vary_on_headers
 
 from . import exports, stats
 from .filters import MemberFilter
@@ -47,6 +48,7 @@ def home(request):
 
 @login_not_required
 @require_safe
+@vary_on_headers("HX-Request")  # the live update answers a fragment at the page's own address
 def directory(request):
     member_filter, notices = filtered_members(request)
     paginator = Paginator(member_filter.qs, settings.DIRECTORY_PAGE_SIZE)

@@ -26,6 +26,9 @@ def test_a_visitor_filters_searches_opens_a_member_and_downloads_the_csv(page, p
     expect(page.get_by_role("heading", level=1)).to_have_text("Moscow")
     expect(page.locator(".member-facts")).to_contain_text("Russia")
     page.go_back()
+    # The whole page comes back, not the fragment the live update fetched at the same address.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Member directory")
+    expect(page.get_by_label("Search by name")).to_have_value("mos")
     expect(page.locator("#result-count")).to_contain_text("1 member found")
 
     with page.expect_download() as download_info:
