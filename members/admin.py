@@ -17,6 +17,7 @@ def export_as_csv(modeladmin, request, queryset):
     fields = [field for field in modeladmin.model._meta.fields]
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{modeladmin.model._meta.model_name}s.csv"'
+    response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
     writer = csv.writer(response)
     writer.writerow([field.verbose_name for field in fields])
     related = [field.name for field in fields if field.is_relation]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from .models import Member, MemberType, Region
-from .search import name_contains
+from .search import name_contains, name_sort_key
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -59,23 +59,33 @@ class MemberFilter(django_filters.FilterSet):
         queryset=Region.objects.all(),
         to_field_name="slug",
         empty_label=_("All regions"),
+        error_messages={"invalid_choice": _("There is no region “%(value)s”.")},
     )
     type = django_filters.ChoiceFilter(
-        label=_("Type"), choices=MemberType.choices, empty_label=_("All types")
+        label=_("Type"),
+        choices=MemberType.choices,
+        empty_label=_("All types"),
+        error_messages={"invalid_choice": _("There is no member type “%(value)s”.")},
     )
     country = django_filters.ChoiceFilter(
-        label=_("Country"), choices=country_choices, empty_label=_("All countries")
+        label=_("Country"),
+        choices=country_choices,
+        empty_label=_("All countries"),
+        error_messages={"invalid_choice": _("No member is listed in a country with the code “%(value)s”.")},
     )
     year = django_filters.ChoiceFilter(
         label=_("Year joined"),
         choices=year_choices,
         field_name="joined_on__year",
         empty_label=_("Any year"),
+        help_text=_("Join dates are known only for the members the 2020 annual report lists as new."),
+        error_messages={"invalid_choice": _("No member is recorded as joining in “%(value)s”.")},
     )
     sort = django_filters.OrderingFilter(
         label=_("Sort by"),
         empty_label=None,
         null_label=None,
+        error_messages={"invalid_choice": _("The directory cannot be sorted by “%(value)s”.")},
         fields=(("name", "name"), ("joined_on", "joined")),
         field_labels={
             "name": _("Name (A to Z)"),
@@ -96,9 +106,25 @@ class MemberFilter(django_filters.FilterSet):
     @property
     def qs(self):
         queryset = super().qs.select_related("region")
-        ordering = [
-            F(field[1:]).desc(nulls_last=True) if field.startswith("-") else F(field).asc(nulls_last=True)
-            for field in queryset.query.order_by or ("name",)
-        ]
+        ordering = []
+        for field in queryset.query.order_by or ("name",):
+            descending = field.startswith("-")
+            column = field.lstrip("-")
+            expression = name_sort_key() if column == "name" else F(column)
+            direction = expression.desc if descending else expression.asc
+            ordering.append(direction(nulls_last=True))
         # The primary key last keeps pages stable when sorting by a column with ties.
         return queryset.order_by(*ordering, "pk")
+
+    def active_filters(self):
+        """(label, value) for each filter in force, as the visitor reads them."""
+        form = self.form
+        active = []
+        for name in ("q", "region", "type", "country", "year"):
+            value = form.cleaned_data.get(name) if hasattr(form, "cleaned_data") else None
+            if not value:
+                continue
+            if name in ("type", "country"):
+                value = dict(form.fields[name].choices).get(value, value)
+            active.append((form.fields[name].label, str(value)))
+        return active

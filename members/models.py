@@ -225,6 +225,7 @@ class ReportFigure(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     label = models.CharField(_("label"), max_length=200)
     value = models.PositiveIntegerField(_("value"))
+    unit = models.CharField(_("unit"), max_length=10, blank=True, help_text=_("For example: %."))
     year = models.PositiveSmallIntegerField(_("year"))
     scope = models.CharField(_("scope"), max_length=20, choices=Scope, default=Scope.OTHER)
     region = models.ForeignKey(

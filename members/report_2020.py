@@ -84,6 +84,7 @@ def load(stdout):
             defaults={
                 "label": figure["label"],
                 "value": figure["value"],
+                "unit": figure.get("unit", ""),
                 "year": figure["year"],
                 "scope": figure["scope"],
                 "member_type": figure.get("member_type", ""),

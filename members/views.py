@@ -78,6 +78,8 @@ def export_csv(request):
     members = filtered_members(request)[0].qs
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="wego-members.csv"'
+    # The byte order mark makes spreadsheet programs read the file as UTF-8 (São Paulo, Beyoğlu).
+    response.write("\ufeff")
     writer = csv.DictWriter(response, fieldnames=exports.COLUMNS)
     writer.writeheader()
     for row in exports.member_rows(request, members):

@@ -75,7 +75,7 @@ def test_csv_export_of_the_selection(staff_client, report_data):
         },
     )
     assert response.status_code == 200
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert sorted(row["name"] for row in rows) == ["Abuja", "Seoul"]
 
 

@@ -163,3 +163,31 @@ def test_a_lower_case_country_code_is_understood(client, report_data):
     response = client.get("/members/", {"country": "kr"})
     assert response.context["page"].paginator.count == 12
     assert "This filter was ignored." not in response.text
+
+
+def test_names_sort_as_a_reader_expects_whatever_their_case_and_accents(client, report_data):
+    listed = list(client.get("/members/").context["filter"].qs.values_list("name", flat=True))
+    assert listed.index("São Paulo") < listed.index("Suva")
+    assert (
+        listed.index("Batibo")
+        < listed.index("beCloud (Belarusian Cloud Technologies)")
+        < listed.index("Beyoğlu")
+    )
+
+
+def test_the_filters_in_force_are_listed_above_the_results(client, report_data):
+    response = client.get("/members/", {"region": "africa", "type": "local-government", "q": "state"})
+    assert response.context["filter"].active_filters() == [
+        ("Search by name", "state"),
+        ("Region", "Africa"),
+        ("Type", "Local government"),
+    ]
+    assert "Clear all filters" in response.text
+
+
+def test_an_ignored_filter_is_explained_in_plain_words(client, report_data):
+    response = client.get("/members/", {"region": "mars", "year": "1850"})
+    assert "Region: There is no region “mars”. This filter was ignored." in response.text
+    assert (
+        "Year joined: No member is recorded as joining in “1850”. This filter was ignored." in response.text
+    )

@@ -42,7 +42,8 @@ def test_csv_export_is_the_same_filtered_list(client, report_data):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert response.content.startswith("\ufeff".encode())  # so spreadsheets read it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [row["name"] for row in rows] == [
         "Anyang",
         "Gimpo",
@@ -58,12 +59,12 @@ def test_csv_export_is_the_same_filtered_list(client, report_data):
 
 def test_csv_export_keeps_unicode_names(client, report_data):
     response = client.get("/members/export.csv", {"q": "Beyoğlu"})
-    assert "Beyoğlu" in response.content.decode()
+    assert "Beyoğlu" in response.content.decode("utf-8-sig")
 
 
 def test_csv_cells_cannot_run_as_spreadsheet_formulas(client, db):
     MemberFactory(name='=HYPERLINK("http://evil")', slug="formula")
-    rows = list(csv.DictReader(io.StringIO(client.get("/members/export.csv").content.decode())))
+    rows = list(csv.DictReader(io.StringIO(client.get("/members/export.csv").content.decode("utf-8-sig"))))
     assert rows[0]["name"].startswith("'=")
 
 

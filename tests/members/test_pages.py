@@ -60,7 +60,7 @@ def test_stats_page_charts_growth_and_breakdowns_with_data_tables(client, report
         ("Corporation", 7),
         ("Institution", 5),
     ]
-    assert response.text.count('<table class="visually-hidden">') == 3
+    assert response.text.count('<div class="visually-hidden">\n    <table>') == 3
     assert "Up 39% since 2018." in response.text
 
 
@@ -129,3 +129,14 @@ def test_report_data_is_shown_in_the_visitors_language(client, report_data):
     assert "아프리카" in stats  # the region Africa
     offices = client.get("/members/offices/").text
     assert "WeGO 사무국" in offices  # the Secretariat
+
+
+def test_stated_percentages_show_their_unit(client, report_data):
+    text = client.get("/members/stats/").text
+    assert "Growth in corporation members in 2020</dt>" in text
+    assert "26&nbsp;%" in text
+
+
+def test_offices_without_contact_details_point_to_the_secretariat(client, report_data):
+    text = client.get("/members/offices/").text
+    assert text.count("To reach this office, write to the Secretariat") == 5
