@@ -33,7 +33,7 @@ def test_a_visitor_filters_searches_opens_a_member_and_downloads_the_csv(page, p
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="CSV").click()
-    rows = list(csv.DictReader(io.StringIO(download_info.value.path().read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(download_info.value.path().read_text(encoding="utf-8-sig"))))
     assert [row["name"] for row in rows] == ["Moscow"]
     assert rows[0]["country"] == "RU" and rows[0]["region"] == "europe"
 
