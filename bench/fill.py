@@ -36,6 +36,7 @@ def main(total):
         members.append(
             Member(
                 name=f"Synthetic City {number:05d}",
+                name_folded=f"synthetic city {number:05d}",  # bulk_create skips Member.save()
                 slug=f"synthetic-city-{number:05d}",
                 type=types[number % len(types)],
                 country=rng.choice(COUNTRIES.get(region.slug, ["KR"])),

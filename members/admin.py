@@ -58,7 +58,7 @@ class MemberAdmin(admin.ModelAdmin):
     list_display = ["name", "type", "country", "region", "joined_on", "is_president_city"]
     list_filter = ["region", CountryListFilter, "type", JoinedYearListFilter, "is_president_city"]
     list_select_related = ["region"]
-    search_fields = ["name", "slug"]
+    search_fields = ["name", "name_folded", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["region"]
     date_hierarchy = "joined_on"

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from .models import Member, MemberType, Region
-from .search import name_contains, name_sort_key
+from .search import name_contains
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -110,7 +110,7 @@ class MemberFilter(django_filters.FilterSet):
         for field in queryset.query.order_by or ("name",):
             descending = field.startswith("-")
             column = field.lstrip("-")
-            expression = name_sort_key() if column == "name" else F(column)
+            expression = F("name_folded" if column == "name" else column)
             direction = expression.desc if descending else expression.asc
             ordering.append(direction(nulls_last=True))
         # The primary key last keeps pages stable when sorting by a column with ties.

@@ -6,6 +6,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from .search import fold
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -100,6 +102,7 @@ class Member(models.Model):
     """A member organisation of WeGO: a local government, a corporation or an institution."""
 
     name = models.CharField(_("name"), max_length=200)
+    name_folded = models.CharField(_("name for searching and sorting"), max_length=200, editable=False)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     type = models.CharField(_("type"), max_length=20, choices=MemberType)
     country = CountryField(_("country"), blank=True)
@@ -130,18 +133,26 @@ class Member(models.Model):
     objects = MemberQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["name_folded"]
         verbose_name = _("member")
         verbose_name_plural = _("members")
         indexes = [
-            models.Index(fields=["type", "name"]),
-            models.Index(fields=["country", "name"]),
-            models.Index(fields=["region", "name"]),
+            models.Index(fields=["name_folded"]),
+            models.Index(fields=["type", "name_folded"]),
+            models.Index(fields=["country", "name_folded"]),
+            models.Index(fields=["region", "name_folded"]),
             models.Index(fields=["joined_on"]),
         ]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_folded = fold(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_folded"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("members:detail", args=[self.slug])

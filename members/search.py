@@ -1,23 +1,17 @@
-"""Searching and sorting names: the one place that knows which database it runs on.
+"""Finding and ordering members by name as a reader expects, on any database.
 
-On PostgreSQL accents are ignored ("Beyoglu" finds Beyoğlu, "sao paulo" finds São Paulo)
-through the unaccent extension; elsewhere (the newcomer's SQLite) it is a plain
-case-insensitive match.
+A folded copy of each name (lower case, accents removed) is kept beside it, so that
+"Beyoglu" finds Beyoğlu, "sao paulo" finds São Paulo, and "beCloud" sorts among the Bs,
+on PostgreSQL and on the newcomer's SQLite alike, with an index for ordering.
 """
 
-from django.contrib.postgres.lookups import Unaccent
-from django.db import connection
-from django.db.models.functions import Lower
+import unicodedata
+
+
+def fold(text):
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
 def name_contains(queryset, text):
-    if connection.vendor == "postgresql":
-        return queryset.filter(name__unaccent__icontains=text)
-    return queryset.filter(name__icontains=text)
-
-
-def name_sort_key():
-    """Names in the order a reader expects: "beCloud" among the Bs, "São Paulo" among the Sa."""
-    if connection.vendor == "postgresql":
-        return Unaccent(Lower("name"))
-    return Lower("name")
+    return queryset.filter(name_folded__contains=fold(text))
