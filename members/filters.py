@@ -20,6 +20,10 @@ class DirectoryForm(forms.Form):
         # A mutable copy, so the form shows back what was actually searched for.
         super().__init__(data.copy() if data is not None else None, *args, **kwargs)
         self.notices = []
+        for name in ("region", "type", "country", "year", "sort"):
+            # No valid value is this long; a longer one is only quoted back, and briefly.
+            if len(self.data.get(name, "")) > 40:
+                self.data[name] = self.data[name][:40] + "…"
         if self.data.get("country"):
             self.data["country"] = self.data["country"].strip().upper()
         for field in self.fields.values():
@@ -35,7 +39,8 @@ class DirectoryForm(forms.Form):
                 % {"limit": limit}
             )
             text = text[:limit].strip()
-        self.data["q"] = text
+        if "q" in self.data:
+            self.data["q"] = text
         return text
 
 
@@ -99,6 +104,12 @@ class MemberFilter(django_filters.FilterSet):
         model = Member
         fields = []
         form = DirectoryForm
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Asked once per request, not each time the form validates or renders the choices.
+        self.filters["country"].extra["choices"] = country_choices()
+        self.filters["year"].extra["choices"] = year_choices()
 
     def search(self, queryset, name, value):
         return name_contains(queryset, value) if value else queryset

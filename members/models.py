@@ -102,7 +102,8 @@ class Member(models.Model):
     """A member organisation of WeGO: a local government, a corporation or an institution."""
 
     name = models.CharField(_("name"), max_length=200)
-    name_folded = models.CharField(_("name for searching and sorting"), max_length=200, editable=False)
+    # Folding can lengthen a name (ß becomes ss), hence the room.
+    name_folded = models.CharField(_("name for searching and sorting"), max_length=400, editable=False)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     type = models.CharField(_("type"), max_length=20, choices=MemberType)
     country = CountryField(_("country"), blank=True)

@@ -2,7 +2,8 @@
 
 Idempotent: a row already in the database is left as staff may have edited it;
 only what is missing is created. Then it prints how the report's stated totals
-compare with the members listed, the same comparison the statistics page shows.
+compare with the members the directory lists, the comparison the statistics page
+shows: after a first load these are exactly the names the report lists.
 """
 
 import csv

@@ -7,10 +7,13 @@ on PostgreSQL and on the newcomer's SQLite alike, with an index for ordering.
 
 import unicodedata
 
+# Letters that are not a base letter plus an accent, so decomposition leaves them as they are.
+LETTERS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "æ": "ae", "œ": "oe", "þ": "th"})
+
 
 def fold(text):
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).translate(LETTERS)
 
 
 def name_contains(queryset, text):

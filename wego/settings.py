@@ -6,6 +6,7 @@ URLs of its PostgreSQL, Redis and SMTP server.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.utils.csp import CSP
@@ -100,7 +101,7 @@ LOGIN_URL = "admin:login"
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     # A database of its own, so that clearing the cache can never flush Celery's queue.
-    CACHE_URL = env.str("CACHE_URL", default=REDIS_URL.rsplit("/", 1)[0] + "/1")
+    CACHE_URL = env.str("CACHE_URL", default=urlsplit(REDIS_URL)._replace(path="/1").geturl())
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:

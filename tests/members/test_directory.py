@@ -191,3 +191,10 @@ def test_an_ignored_filter_is_explained_in_plain_words(client, report_data):
     assert (
         "Year joined: No member is recorded as joining in “1850”. This filter was ignored." in response.text
     )
+
+
+def test_a_huge_bad_value_is_quoted_back_only_briefly(client, report_data):
+    response = client.get("/members/", {"country": "X" * 10_000})
+    assert response.status_code == 200
+    assert "“" + "X" * 40 + "…”" in response.text
+    assert len(response.content) < 60_000

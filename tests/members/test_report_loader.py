@@ -79,7 +79,7 @@ def test_every_report_string_shown_to_visitors_can_be_translated(report_data):
     shown = {region.name for region in Region.objects.all()}
     shown |= {label for label in ReportFigure.objects.values_list("label", flat=True)}
     for office in RegionalOffice.objects.all():
-        shown |= {office.name, office.area, office.note} - {""}
+        shown |= {office.name, office.city, office.area, office.note} - {""}
     assert shown - set(REPORT_STRINGS) == set()
 
 

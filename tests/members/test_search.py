@@ -13,6 +13,8 @@ from tests.factories import MemberFactory
         ("Muğla", "mugla"),
         ("beCloud", "becloud"),
         ("Asunción", "asuncion"),
+        ("Đà Nẵng", "da nang"),
+        ("Straße", "strasse"),
     ],
 )
 def test_fold_drops_case_and_accents(name, folded):
