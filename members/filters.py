@@ -1,3 +1,4 @@
+import functools
 import re
 
 import django_filters
@@ -107,9 +108,10 @@ class MemberFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Asked once per request, not each time the form validates or renders the choices.
-        self.filters["country"].extra["choices"] = country_choices()
-        self.filters["year"].extra["choices"] = year_choices()
+        # Asked at most once per request (not each time the form validates or renders
+        # them), and not at all where nothing needs them, as in the exports.
+        self.filters["country"].extra["choices"] = functools.cache(country_choices)
+        self.filters["year"].extra["choices"] = functools.cache(year_choices)
 
     def search(self, queryset, name, value):
         return name_contains(queryset, value) if value else queryset

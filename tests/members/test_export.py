@@ -78,3 +78,9 @@ def test_a_bad_filter_on_an_export_leaves_no_message_for_a_later_page(client, re
     response = client.get("/members/export.json", {"region": "bogus"})
     assert "Set-Cookie" not in response.headers
     assert "This filter was ignored." not in client.get("/members/seoul/").text
+
+
+def test_the_json_export_runs_one_query_whatever_the_number_of_members(client, db, django_assert_num_queries):
+    MemberFactory.create_batch(300)
+    with django_assert_num_queries(1):
+        assert len(client.get("/members/export.json").json()) == 300
