@@ -37,10 +37,24 @@ def test_production_settings_pass_the_deploy_check_without_warnings():
     assert "System check identified no issues" in result.stdout
 
 
-def test_production_refuses_to_start_without_a_secret_key():
-    result = manage("check", **{**PRODUCTION, "SECRET_KEY": ""})
+def test_production_refuses_to_serve_without_a_secret_key():
+    env = {key: os.environ[key] for key in ("PATH", "HOME") if key in os.environ}
+    result = subprocess.run(
+        [sys.executable, "-c", "import wego.wsgi"],
+        cwd=ROOT,
+        env={**env, **PRODUCTION, "SECRET_KEY": ""},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode != 0
-    assert "Set SECRET_KEY" in result.stderr
+    assert "SECRET_KEY setting must not be empty" in result.stderr
+
+
+def test_migration_commands_need_no_settings_at_all():
+    result = manage("makemigrations", "--check", "--dry-run", DATABASE_URL="sqlite:///:memory:")
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_embedded_mode_needs_nothing_set(tmp_path):
