@@ -80,6 +80,8 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'portal.sqlite3'}"),
 }
+if not env.str("DATABASE_URL", default=""):
+    VAR_DIR.mkdir(exist_ok=True)  # a fresh clone has no var/ for the SQLite file yet
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})
     if env.bool("DATABASE_POOL", default=False):
