@@ -3,7 +3,7 @@ import datetime
 import factory
 from django.utils.text import slugify
 
-from members.models import Member, MemberType, Region, RegionalOffice, User
+from members.models import Member, MembershipApplication, MemberType, Region, RegionalOffice, User
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -42,3 +42,25 @@ class RegionalOfficeFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Regional Office {n}")
     city = "Seoul"
     country = "KR"
+
+
+class MembershipApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MembershipApplication
+
+    organisation_name = factory.Sequence(lambda n: f"Applicant City {n}")
+    type = MemberType.LOCAL_GOVERNMENT
+    country = "KE"
+    city = "Mombasa"
+    contact_name = "Amina Otieno"
+    contact_email = factory.Sequence(lambda n: f"contact{n}@city.example")
+    motivation = "To learn from other smart cities."
+    applicant = factory.SubFactory(UserFactory)
+
+
+def secretariat_user(**kwargs):
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(is_staff=True, **kwargs)
+    user.groups.add(Group.objects.get_or_create(name="Secretariat")[0])
+    return user

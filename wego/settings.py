@@ -29,6 +29,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "members",
+    "wego.workflow",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

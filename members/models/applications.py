@@ -1,0 +1,52 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from ..workflow import MEMBERSHIP
+from .directory import Member, MemberType
+
+
+class MembershipApplication(models.Model):
+    """An organisation's application to join WeGO, reviewed by the Secretariat and decided by EXCOM."""
+
+    workflow = MEMBERSHIP
+
+    organisation_name = models.CharField(_("organisation name"), max_length=200)
+    type = models.CharField(_("type"), max_length=20, choices=MemberType)
+    country = CountryField(_("country"))
+    city = models.CharField(_("city"), max_length=120)
+    website = models.URLField(_("website"), blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=120)
+    contact_email = models.EmailField(_("contact email"))
+    motivation = models.TextField(_("why it wants to join WeGO"), max_length=5000)
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("applicant"),
+        on_delete=models.PROTECT,
+        related_name="membership_applications",
+    )
+    # Written only by wego.workflow.engine.perform().
+    status = models.CharField(
+        _("status"), max_length=40, choices=MEMBERSHIP.choices(), default=MEMBERSHIP.initial, editable=False
+    )
+    member = models.OneToOneField(
+        Member,
+        verbose_name=_("member created"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="application",
+    )
+    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["submitted_at", "pk"]
+        verbose_name = _("membership application")
+        verbose_name_plural = _("membership applications")
+        indexes = [models.Index(fields=["status", "submitted_at"])]
+
+    def __str__(self):
+        return self.organisation_name

@@ -1,0 +1,116 @@
+"""The membership application's states and transitions (annual report: apply, Secretariat
+review, recommendation to EXCOM, approval at an EXCOM meeting, or decline)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wego.workflow.definitions import State, Transition, Workflow
+
+APPLICANT = "applicant"
+SECRETARIAT = "secretariat"
+SECRETARIAT_GROUP = "Secretariat"
+
+STATES = (
+    State("submitted", _("Submitted"), _("Received")),
+    State("under_review", _("Under review"), _("Being reviewed by the Secretariat")),
+    State("information_requested", _("More information requested"), _("More information needed from you")),
+    State("resubmitted", _("Resubmitted"), _("Received again, with your answers")),
+    State("recommended", _("Recommended to EXCOM"), _("Recommended to the Executive Committee")),
+    State("approved", _("Approved"), _("Approved: welcome to WeGO"), final=True),
+    State("declined", _("Declined"), _("Declined"), final=True),
+    State("withdrawn", _("Withdrawn"), _("Withdrawn by you"), final=True),
+)
+
+OPEN = frozenset({"submitted", "under_review", "information_requested", "resubmitted", "recommended"})
+
+
+def approve(application, *, actor, note):
+    from .services import admit_member
+
+    admit_member(application)
+
+
+TRANSITIONS = (
+    Transition(
+        "start_review",
+        frozenset({"submitted", "resubmitted"}),
+        "under_review",
+        staff_label=_("Start review"),
+        applicant_label=_("The Secretariat started reviewing the application"),
+        roles=frozenset({SECRETARIAT}),
+    ),
+    Transition(
+        "request_information",
+        frozenset({"under_review"}),
+        "information_requested",
+        staff_label=_("Ask for more information"),
+        applicant_label=_("The Secretariat asked for more information"),
+        roles=frozenset({SECRETARIAT}),
+        note_required=True,
+    ),
+    Transition(
+        "resubmit",
+        frozenset({"information_requested"}),
+        "resubmitted",
+        staff_label=_("Resubmit"),
+        applicant_label=_("You answered and resubmitted"),
+        roles=frozenset({APPLICANT}),
+    ),
+    Transition(
+        "recommend",
+        frozenset({"under_review"}),
+        "recommended",
+        staff_label=_("Recommend to EXCOM"),
+        applicant_label=_("The Secretariat recommended the application to the Executive Committee"),
+        roles=frozenset({SECRETARIAT}),
+    ),
+    Transition(
+        "approve",
+        frozenset({"recommended"}),
+        "approved",
+        staff_label=_("Approve (EXCOM decision)"),
+        applicant_label=_("The Executive Committee approved the membership"),
+        roles=frozenset({SECRETARIAT}),
+        effect=approve,
+    ),
+    Transition(
+        "decline",
+        frozenset({"submitted", "under_review", "resubmitted", "recommended"}),
+        "declined",
+        staff_label=_("Decline"),
+        applicant_label=_("The application was declined"),
+        roles=frozenset({SECRETARIAT}),
+        note_required=True,
+    ),
+    Transition(
+        "withdraw",
+        OPEN,
+        "withdrawn",
+        staff_label=_("Withdraw"),
+        applicant_label=_("You withdrew the application"),
+        roles=frozenset({APPLICANT}),
+    ),
+)
+
+
+def roles_of(user, application):
+    roles = set()
+    if user is None or not user.is_authenticated:
+        return roles
+    if application.applicant_id == user.pk:
+        roles.add(APPLICANT)
+    if (
+        user.is_active
+        and user.is_staff
+        and (user.is_superuser or user.groups.filter(name=SECRETARIAT_GROUP).exists())
+    ):
+        roles.add(SECRETARIAT)
+    return roles
+
+
+MEMBERSHIP = Workflow(
+    name="membership-application",
+    states=STATES,
+    transitions=TRANSITIONS,
+    initial="submitted",
+    roles_of=roles_of,
+)
