@@ -68,5 +68,5 @@ vendor:
 	cp node_modules/axe-core/axe.min.js tests/browser/vendor/
 
 messages: install
-	DEBUG=1 $(BIN)/python manage.py makemessages --all --ignore=.venv --ignore=node_modules --ignore=var
+	DEBUG=1 $(BIN)/python manage.py makemessages --all -e html,txt,py --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --ignore=bench
 	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv

@@ -29,6 +29,10 @@ def approve(application, *, actor, note):
     admit_member(application)
 
 
+def tell_applicant(application, transition):
+    return [("members:application_status", application.applicant)]
+
+
 TRANSITIONS = (
     Transition(
         "start_review",
@@ -37,6 +41,7 @@ TRANSITIONS = (
         staff_label=_("Start review"),
         applicant_label=_("The Secretariat started reviewing the application"),
         roles=frozenset({SECRETARIAT}),
+        notify=tell_applicant,
     ),
     Transition(
         "request_information",
@@ -46,6 +51,7 @@ TRANSITIONS = (
         applicant_label=_("The Secretariat asked for more information"),
         roles=frozenset({SECRETARIAT}),
         note_required=True,
+        notify=tell_applicant,
     ),
     Transition(
         "resubmit",
@@ -54,6 +60,7 @@ TRANSITIONS = (
         staff_label=_("Resubmit"),
         applicant_label=_("You answered and resubmitted"),
         roles=frozenset({APPLICANT}),
+        notify=tell_applicant,
     ),
     Transition(
         "recommend",
@@ -62,6 +69,7 @@ TRANSITIONS = (
         staff_label=_("Recommend to EXCOM"),
         applicant_label=_("The Secretariat recommended the application to the Executive Committee"),
         roles=frozenset({SECRETARIAT}),
+        notify=tell_applicant,
     ),
     Transition(
         "approve",
@@ -71,6 +79,7 @@ TRANSITIONS = (
         applicant_label=_("The Executive Committee approved the membership"),
         roles=frozenset({SECRETARIAT}),
         effect=approve,
+        notify=tell_applicant,
     ),
     Transition(
         "decline",
@@ -80,6 +89,7 @@ TRANSITIONS = (
         applicant_label=_("The application was declined"),
         roles=frozenset({SECRETARIAT}),
         note_required=True,
+        notify=tell_applicant,
     ),
     Transition(
         "withdraw",
@@ -88,6 +98,7 @@ TRANSITIONS = (
         staff_label=_("Withdraw"),
         applicant_label=_("You withdrew the application"),
         roles=frozenset({APPLICANT}),
+        notify=tell_applicant,
     ),
 )
 

@@ -29,6 +29,8 @@ class Transition:
     roles: frozenset[str]
     # Extra domain work done in the same transaction, e.g. creating a member on approval.
     effect: Callable | None = None
+    # notify(obj, transition) -> [(kind, recipient user)]: messages queued in the same transaction.
+    notify: Callable | None = None
     note_required: bool = False
 
 

@@ -3,6 +3,8 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
+from wego.notifications.outbox import queue
+
 from .errors import IllegalTransition, NoteRequired, StaleState, TransitionNotAllowed
 from .models import TransitionRecord
 
@@ -46,6 +48,13 @@ def perform(obj, transition_name, *, actor, note="", seen_state=None):
         )
         if step.effect:
             step.effect(locked, actor=actor, note=note)
+        for kind, recipient in step.notify(locked, step) if step.notify else ():
+            queue(
+                kind,
+                recipient=recipient,
+                related=locked,
+                context={"transition": step, "state": workflow.state(step.target), "note": note},
+            )
     return locked
 
 

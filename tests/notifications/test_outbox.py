@@ -1,0 +1,133 @@
+"""The outbox with Django's own mail backends; the real worker and SMTP server have their own tests."""
+
+import smtplib
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.db import transaction
+from django.utils import timezone
+
+from tests.factories import MembershipApplicationFactory, secretariat_user
+from wego.notifications import delivery
+from wego.notifications.models import Notification
+from wego.notifications.outbox import queue
+from wego.workflow.engine import perform
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_transition_queues_its_message_and_delivers_it_after_commit(django_capture_on_commit_callbacks):
+    application = MembershipApplicationFactory(organisation_name="Mombasa County")
+    with django_capture_on_commit_callbacks(execute=True):
+        perform(application, "start_review", actor=secretariat_user())
+    notification = Notification.objects.get()
+    assert notification.recipient == application.applicant
+    assert notification.related == application
+    assert notification.status == Notification.Status.SENT and notification.attempts == 1
+    [message] = mail.outbox
+    assert message.to == [application.applicant.email]
+    assert (
+        message.subject == "WeGO membership application of Mombasa County: Being reviewed by the Secretariat"
+    )
+    assert "The Secretariat started reviewing the application." in message.body
+    assert message.alternatives[0].mimetype == "text/html"
+
+
+def test_the_note_reaches_the_applicant(django_capture_on_commit_callbacks):
+    application = MembershipApplicationFactory()
+    perform_as_staff = secretariat_user()
+    with django_capture_on_commit_callbacks(execute=True):
+        perform(application, "start_review", actor=perform_as_staff)
+        perform(application, "request_information", actor=perform_as_staff, note="Please sign the letter.")
+    assert "Please sign the letter." in mail.outbox[-1].body
+
+
+def test_messages_are_written_in_the_recipients_language(django_capture_on_commit_callbacks):
+    application = MembershipApplicationFactory(applicant__language="ko")
+    with django_capture_on_commit_callbacks(execute=True):
+        perform(application, "start_review", actor=secretariat_user())
+    notification = Notification.objects.get()
+    assert notification.language == "ko"
+    assert "WeGO" in notification.subject and "membership application" not in notification.subject
+
+
+def test_nothing_is_queued_or_sent_when_the_change_is_rolled_back(django_capture_on_commit_callbacks):
+    application = MembershipApplicationFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(RuntimeError), transaction.atomic():
+            perform(application, "start_review", actor=secretariat_user())
+            raise RuntimeError("the rest of the request failed")
+    assert not Notification.objects.exists() and mail.outbox == []
+
+
+def pending_notification():
+    application = MembershipApplicationFactory()
+    return queue(
+        "members:application_status",
+        recipient=application.applicant,
+        related=application,
+        context={
+            "transition": application.workflow.transition("start_review"),
+            "state": application.workflow.state("under_review"),
+            "note": "",
+        },
+    )
+
+
+def test_a_row_is_never_sent_twice(settings):
+    notification = pending_notification()
+    assert delivery.send(notification.pk) is True
+    assert delivery.send(notification.pk) is False
+    assert len(mail.outbox) == 1
+
+
+def test_a_transient_smtp_failure_leaves_the_row_pending_for_a_retry(settings):
+    settings.MAILERS = {"default": {"BACKEND": "tests.notifications.backends.BusyServer"}}
+    notification = pending_notification()
+    with pytest.raises(delivery.TransientFailure):
+        delivery.send(notification.pk)
+    notification.refresh_from_db()
+    assert notification.status == Notification.Status.PENDING
+    assert notification.attempts == 1 and "451" in notification.last_error
+
+
+def test_a_permanent_failure_is_marked_failed_and_staff_can_send_it_again(
+    settings, django_capture_on_commit_callbacks
+):
+    settings.MAILERS = {"default": {"BACKEND": "tests.notifications.backends.RefusingServer"}}
+    notification = pending_notification()
+    assert delivery.send(notification.pk) is False
+    notification.refresh_from_db()
+    assert notification.status == Notification.Status.FAILED and "550" in notification.last_error
+
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert delivery.resend([notification.pk]) == 1
+    notification.refresh_from_db()
+    assert notification.status == Notification.Status.SENT and len(mail.outbox) == 1
+
+
+def test_rows_left_pending_or_stuck_in_sending_are_handed_out_again():
+    waiting, stuck, fresh = pending_notification(), pending_notification(), pending_notification()
+    long_ago = timezone.now() - timedelta(hours=1)
+    Notification.objects.filter(pk=waiting.pk).update(created_at=long_ago)
+    Notification.objects.filter(pk=stuck.pk).update(
+        created_at=long_ago, status="sending", claimed_at=long_ago
+    )
+    assert sorted(delivery.overdue()) == sorted([waiting.pk, stuck.pk])
+    assert Notification.objects.get(pk=fresh.pk).status == Notification.Status.PENDING
+
+
+@pytest.mark.parametrize(
+    ("error", "transient"),
+    [
+        (smtplib.SMTPServerDisconnected("gone"), True),
+        (smtplib.SMTPResponseException(421, b"try later"), True),
+        (smtplib.SMTPResponseException(550, b"no such user"), False),
+        (ConnectionRefusedError(), True),
+        (ValueError("bad header"), False),
+    ],
+)
+def test_which_failures_are_worth_retrying(error, transient):
+    assert delivery.is_transient(error) is transient

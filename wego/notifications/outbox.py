@@ -1,0 +1,50 @@
+"""queue(): render a notification in its recipient's language and write it to the outbox.
+
+Called inside the transaction of the change it reports, so the row exists exactly when
+the change does; delivery is handed to Celery only once that transaction commits.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .delivery import hand_to_worker
+from .models import Notification
+
+
+def templates_for(kind):
+    """'members:application_status' -> members/email/application_status-{subject,body-text,body-html}."""
+    app, name = kind.split(":")
+    return {
+        part: f"{app}/email/{name}-{part}.{ext}"
+        for part, ext in (("subject", "txt"), ("body-text", "txt"), ("body-html", "html"))
+    }
+
+
+def queue(kind, *, recipient=None, email=None, context=None, related=None):
+    email = email or recipient.email
+    language = (
+        (getattr(recipient, "language", "") or settings.LANGUAGE_CODE)
+        if recipient
+        else settings.LANGUAGE_CODE
+    )
+    context = {"recipient": recipient, "related": related, **(context or {})}
+    names = templates_for(kind)
+    with translation.override(language):
+        subject = " ".join(render_to_string(names["subject"], context).split())
+        body_text = render_to_string(names["body-text"], context)
+        body_html = render_to_string(names["body-html"], context)
+    notification = Notification.objects.create(
+        recipient=recipient,
+        email=email,
+        kind=kind,
+        language=language,
+        subject=subject[:200],
+        body_text=body_text,
+        body_html=body_html,
+        content_type=ContentType.objects.get_for_model(related) if related is not None else None,
+        object_id=related.pk if related is not None else None,
+    )
+    hand_to_worker(notification.pk)
+    return notification
