@@ -1,14 +1,27 @@
 import csv
+from datetime import timedelta
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Count
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from wego.workflow.admin import WorkflowAdminMixin
+
 from .exports import spreadsheet_safe
-from .models import Member, MembershipTotal, MouPartner, Region, RegionalOffice, ReportFigure, User
+from .models import (
+    Member,
+    MembershipApplication,
+    MembershipTotal,
+    MouPartner,
+    Region,
+    RegionalOffice,
+    ReportFigure,
+    User,
+)
 
 
 @admin.action(description=_("Export selected to CSV"))
@@ -132,3 +145,59 @@ class UserAdmin(DjangoUserAdmin):
         (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+
+
+class RegionOfCountryListFilter(admin.SimpleListFilter):
+    """An application has a country; its region is the one the directory places that country in."""
+
+    title = _("region")
+    parameter_name = "region"
+
+    def lookups(self, request, model_admin):
+        return [(region.slug, str(region)) for region in Region.objects.all()]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        return queryset.filter(country__in=Member.objects.filter(region__slug=self.value()).countries())
+
+
+class WaitingListFilter(admin.SimpleListFilter):
+    title = _("waiting since")
+    parameter_name = "waiting"
+    AGES = {"week": 7, "month": 30}
+
+    def lookups(self, request, model_admin):
+        return [("week", _("More than a week")), ("month", _("More than a month"))]
+
+    def queryset(self, request, queryset):
+        if self.value() not in self.AGES:
+            return queryset
+        return queryset.filter(updated_at__lt=timezone.now() - timedelta(days=self.AGES[self.value()]))
+
+
+@admin.register(MembershipApplication)
+class MembershipApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
+    list_display = ["organisation_name", "type", "country", "status", "submitted_at", "updated_at"]
+    list_filter = ["status", "type", RegionOfCountryListFilter, WaitingListFilter]
+    search_fields = ["organisation_name", "contact_name", "contact_email", "applicant__email"]
+    ordering = ["updated_at"]  # the longest waiting first
+    # The application is the organisation's own words: staff move it, they do not rewrite it.
+    readonly_fields = fields = [
+        "organisation_name",
+        "type",
+        "country",
+        "city",
+        "website",
+        "contact_name",
+        "contact_email",
+        "motivation",
+        "applicant",
+        "status",
+        "member",
+        "submitted_at",
+        "updated_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False  # organisations apply through /members/join/

@@ -1,0 +1,95 @@
+import pytest
+from django.contrib.auth.models import Permission
+
+from members.models import MembershipApplication
+from tests.factories import MembershipApplicationFactory, UserFactory, secretariat_user
+from wego.workflow.engine import history
+
+pytestmark = pytest.mark.django_db
+
+
+def can_view_applications(user):
+    user.user_permissions.add(Permission.objects.get(codename="view_membershipapplication"))
+    return user
+
+
+@pytest.fixture
+def secretariat(client):
+    user = can_view_applications(secretariat_user())
+    client.force_login(user)
+    return user
+
+
+def url(application, suffix="change"):
+    return f"/admin/members/membershipapplication/{application.pk}/{suffix}/"
+
+
+def test_staff_see_exactly_the_steps_they_may_take(client, secretariat):
+    application = MembershipApplicationFactory()
+    page = client.get(url(application)).text
+    assert "Workflow: Submitted" in page
+    assert 'value="start_review"' in page and 'value="decline"' in page
+    assert 'value="withdraw"' not in page  # the applicant's step, not staff's
+    assert 'value="recommend"' not in page  # not possible from "submitted"
+
+
+def test_a_step_taken_from_the_admin_moves_the_application_and_records_it(client, secretariat):
+    application = MembershipApplicationFactory()
+    response = client.post(
+        url(application, "transition"), {"transition": "start_review", "seen_state": "submitted", "note": ""}
+    )
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == "under_review"
+    assert history(application).get().actor == secretariat
+    assert "Done: Start review." in client.get(url(application)).text
+
+
+def test_a_step_on_a_stale_page_is_refused_with_a_clear_message(client, secretariat):
+    application = MembershipApplicationFactory()
+    MembershipApplication.objects.filter(pk=application.pk).update(status="under_review")
+    response = client.post(
+        url(application, "transition"),
+        {"transition": "decline", "seen_state": "submitted", "note": "No."},
+        follow=True,
+    )
+    assert "This has changed since you opened it." in response.text
+    application.refresh_from_db()
+    assert application.status == "under_review"
+
+
+def test_staff_outside_the_secretariat_may_look_but_not_move(client):
+    application = MembershipApplicationFactory()
+    client.force_login(can_view_applications(UserFactory(is_staff=True)))
+    assert 'value="start_review"' not in client.get(url(application)).text
+    response = client.post(url(application, "transition"), {"transition": "start_review"}, follow=True)
+    assert "You are not allowed to take that step." in response.text
+    application.refresh_from_db()
+    assert application.status == "submitted"
+
+
+def test_the_status_cannot_be_edited_in_the_form(client, secretariat):
+    application = MembershipApplicationFactory()
+    assert 'name="status"' not in client.get(url(application)).text
+
+
+def test_the_queue_filters_by_state_type_region_and_age(client, secretariat, report_data):
+    kenyan = MembershipApplicationFactory(country="KE")
+    MembershipApplicationFactory(country="FR")
+    response = client.get(
+        "/admin/members/membershipapplication/", {"region": "africa", "status__exact": "submitted"}
+    )
+    assert list(response.context["cl"].result_list) == [kenyan]
+    assert (
+        client.get("/admin/members/membershipapplication/", {"waiting": "month"}).context["cl"].result_count
+        == 0
+    )
+
+
+def test_anonymous_and_non_staff_cannot_reach_the_step_url(client):
+    application = MembershipApplicationFactory()
+    assert client.post(url(application, "transition"), {"transition": "start_review"}).status_code == 302
+    client.force_login(application.applicant)
+    client.post(url(application, "transition"), {"transition": "withdraw"})
+    application.refresh_from_db()
+    assert application.status == "submitted"  # the admin is not the applicant's way in

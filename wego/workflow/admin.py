@@ -1,0 +1,65 @@
+"""The admin side of the workflow: a submission's history, and one button per step the user may take."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .engine import history, perform
+from .errors import TransitionError
+
+
+class WorkflowAdminMixin:
+    """For a ModelAdmin whose model has a `workflow`; the state itself is never editable here."""
+
+    change_form_template = "admin/workflow/change_form.html"
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<path:object_id>/transition/",
+                self.admin_site.admin_view(require_POST(self.transition_view)),
+                name=f"{opts.app_label}_{opts.model_name}_transition",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id)
+        if obj is not None:
+            workflow = self.model.workflow
+            opts = self.model._meta
+            extra_context = {
+                **(extra_context or {}),
+                "workflow_state": workflow.state(getattr(obj, workflow.state_field)),
+                "workflow_seen_state": getattr(obj, workflow.state_field),
+                "workflow_transitions": workflow.available(obj, request.user),
+                "workflow_history": history(obj),
+                "workflow_url": reverse(
+                    f"admin:{opts.app_label}_{opts.model_name}_transition", args=[obj.pk]
+                ),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def transition_view(self, request, object_id):
+        obj = get_object_or_404(self.get_queryset(request), pk=object_id)
+        if not self.has_view_permission(request, obj):
+            raise PermissionDenied
+        step = self.model.workflow.transition(request.POST.get("transition", ""))
+        try:
+            perform(
+                obj,
+                request.POST.get("transition", ""),
+                actor=request.user,
+                note=request.POST.get("note", "")[:5000],
+                seen_state=request.POST.get("seen_state") or None,
+            )
+        except TransitionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Done: %(step)s.") % {"step": step.staff_label})
+        opts = self.model._meta
+        return redirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]))
