@@ -42,7 +42,9 @@ def test_a_step_taken_from_the_admin_moves_the_application_and_records_it(client
     application.refresh_from_db()
     assert application.status == "under_review"
     assert history(application).get().actor == secretariat
-    assert "Done: Start review." in client.get(url(application)).text
+    page = client.get(url(application)).text
+    assert "Done: Start review." in page
+    assert "Submitted → Under review" in page
 
 
 def test_a_step_on_a_stale_page_is_refused_with_a_clear_message(client, secretariat):

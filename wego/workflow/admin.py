@@ -37,7 +37,10 @@ class WorkflowAdminMixin:
                 "workflow_state": workflow.state(getattr(obj, workflow.state_field)),
                 "workflow_seen_state": getattr(obj, workflow.state_field),
                 "workflow_transitions": workflow.available(obj, request.user),
-                "workflow_history": history(obj),
+                "workflow_history": [
+                    (record, workflow.state(record.from_state), workflow.state(record.to_state))
+                    for record in history(obj)
+                ],
                 "workflow_url": reverse(
                     f"admin:{opts.app_label}_{opts.model_name}_transition", args=[obj.pk]
                 ),
