@@ -20,3 +20,12 @@ def pytest_collection_modifyitems(items):
     """Browser tests last: fast feedback first, and Playwright's event loop, once started, would
     give later tests' database connections a context the final teardown cannot close."""
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: rate-limit counters must not leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

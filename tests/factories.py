@@ -58,9 +58,17 @@ class MembershipApplicationFactory(factory.django.DjangoModelFactory):
     applicant = factory.SubFactory(UserFactory)
 
 
+def with_mfa(user):
+    """The user has enrolled an authenticator app, as staff must before the admin opens."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(user, generate_totp_secret())
+    return user
+
+
 def secretariat_user(**kwargs):
     from django.contrib.auth.models import Group
 
-    user = UserFactory(is_staff=True, **kwargs)
+    user = with_mfa(UserFactory(is_staff=True, **kwargs))
     user.groups.add(Group.objects.get_or_create(name="Secretariat")[0])
     return user

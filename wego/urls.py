@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
@@ -8,6 +9,8 @@ from django.views.i18n import set_language
 
 from members import views as member_views
 
+# The admin's sign-in goes through allauth, so MFA and rate limits apply there too.
+admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = _("WeGO Portal")
 admin.site.site_title = _("WeGO Portal")
 
@@ -15,6 +18,7 @@ urlpatterns = [
     path("", member_views.home, name="home"),
     path("members/", include("members.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico on pages that are not HTML (downloads, JSON).
     path(

@@ -4,20 +4,20 @@ import io
 import pytest
 
 from members.models import Member
-from tests.factories import UserFactory
+from tests.factories import UserFactory, with_mfa
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def staff_client(client):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    client.force_login(with_mfa(UserFactory(is_staff=True, is_superuser=True)))
     return client
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client, report_data):
     response = client.get("/admin/members/member/")
-    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
 def test_a_signed_in_non_staff_user_cannot_open_the_admin(client, report_data):

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from members.models import MembershipApplication
-from tests.factories import MembershipApplicationFactory, UserFactory, secretariat_user
+from tests.factories import MembershipApplicationFactory, UserFactory, secretariat_user, with_mfa
 from wego.workflow.engine import history
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +62,7 @@ def test_a_step_on_a_stale_page_is_refused_with_a_clear_message(client, secretar
 
 def test_staff_outside_the_secretariat_may_look_but_not_move(client):
     application = MembershipApplicationFactory()
-    client.force_login(can_view_applications(UserFactory(is_staff=True)))
+    client.force_login(can_view_applications(with_mfa(UserFactory(is_staff=True))))
     assert 'value="start_review"' not in client.get(url(application)).text
     response = client.post(url(application, "transition"), {"transition": "start_review"}, follow=True)
     assert "You are not allowed to take that step." in response.text
