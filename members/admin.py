@@ -13,6 +13,7 @@ from wego.workflow.admin import WorkflowAdminMixin
 
 from .exports import spreadsheet_safe
 from .models import (
+    Affiliation,
     Member,
     MembershipApplication,
     MembershipTotal,
@@ -201,3 +202,23 @@ class MembershipApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # organisations apply through /members/join/
+
+
+@admin.register(Affiliation)
+class AffiliationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
+    list_display = ["user", "member", "title", "status", "requested_at"]
+    list_filter = ["status", "member__region", "member__type"]
+    list_select_related = ["user", "member"]
+    search_fields = ["user__email", "member__name", "title"]
+    readonly_fields = fields = [
+        "user",
+        "member",
+        "title",
+        "justification",
+        "status",
+        "requested_at",
+        "updated_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False  # people ask from their dashboard; staff confirm here

@@ -1,10 +1,15 @@
-"""Domain actions on members and membership applications; the only place that changes them."""
+"""Domain actions on members, applications and affiliations; the only place that changes them."""
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
-from .models import Member, MembershipApplication
+from wego.notifications.outbox import queue
+from wego.workflow.engine import perform
+
+from .models import Affiliation, Member, MembershipApplication, User
+from .workflow import SECRETARIAT_GROUP
 
 
 def unique_slug(name):
@@ -24,8 +29,9 @@ def region_for(country):
 
 
 @transaction.atomic
-def admit_member(application: MembershipApplication):
-    """Create the member an approved application asked for, with today's join date."""
+def admit_member(application: MembershipApplication, *, approved_by):
+    """Create the member an approved application asked for, with today's join date;
+    the applicant becomes its first official."""
     today = timezone.localdate()
     application.member = Member.objects.create(
         name=application.organisation_name,
@@ -37,4 +43,22 @@ def admit_member(application: MembershipApplication):
         approved_at_excom=today.year,
     )
     application.save(update_fields=["member", "updated_at"])
+    affiliation = Affiliation.objects.create(
+        user=application.applicant,
+        member=application.member,
+        title=gettext("Membership applicant"),
+        justification=gettext("Submitted the organisation's membership application."),
+    )
+    perform(affiliation, "approve", actor=approved_by)
     return application.member
+
+
+@transaction.atomic
+def request_affiliation(user, member, *, title, justification):
+    """A signed-in person asks to act for a member organisation; the Secretariat is told."""
+    affiliation = Affiliation.objects.create(
+        user=user, member=member, title=title, justification=justification
+    )
+    for staff in User.objects.filter(is_active=True, is_staff=True, groups__name=SECRETARIAT_GROUP):
+        queue("members:affiliation_requested", recipient=staff, related=affiliation)
+    return affiliation

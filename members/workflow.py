@@ -1,5 +1,6 @@
-"""The membership application's states and transitions (annual report: apply, Secretariat
-review, recommendation to EXCOM, approval at an EXCOM meeting, or decline)."""
+"""Members' workflows, declared as data: the membership application (annual report: apply,
+Secretariat review, recommendation to EXCOM, approval at an EXCOM meeting, or decline) and
+the affiliation (a person asks to speak for an organisation; the Secretariat confirms)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -26,7 +27,7 @@ OPEN = frozenset({"submitted", "under_review", "information_requested", "resubmi
 def approve(application, *, actor, note):
     from .services import admit_member
 
-    admit_member(application)
+    admit_member(application, approved_by=actor)
 
 
 def tell_applicant(application, transition):
@@ -109,13 +110,17 @@ def roles_of(user, application):
         return roles
     if application.applicant_id == user.pk:
         roles.add(APPLICANT)
-    if (
+    if is_secretariat(user):
+        roles.add(SECRETARIAT)
+    return roles
+
+
+def is_secretariat(user):
+    return (
         user.is_active
         and user.is_staff
         and (user.is_superuser or user.groups.filter(name=SECRETARIAT_GROUP).exists())
-    ):
-        roles.add(SECRETARIAT)
-    return roles
+    )
 
 
 MEMBERSHIP = Workflow(
@@ -124,4 +129,64 @@ MEMBERSHIP = Workflow(
     transitions=TRANSITIONS,
     initial="submitted",
     roles_of=roles_of,
+)
+
+
+REQUESTER = "requester"
+
+
+def affiliation_roles_of(user, affiliation):
+    roles = set()
+    if user is None or not user.is_authenticated:
+        return roles
+    if affiliation.user_id == user.pk:
+        roles.add(REQUESTER)
+    if is_secretariat(user):
+        roles.add(SECRETARIAT)
+    return roles
+
+
+def tell_requester(affiliation, transition):
+    return [("members:affiliation_status", affiliation.user)]
+
+
+AFFILIATION = Workflow(
+    name="affiliation",
+    states=(
+        State("requested", _("Requested"), _("Waiting for the Secretariat to confirm")),
+        State("approved", _("Confirmed"), _("Confirmed: you act for this organisation")),
+        State("declined", _("Declined"), _("Declined"), final=True),
+        State("withdrawn", _("Withdrawn"), _("Withdrawn by you"), final=True),
+    ),
+    transitions=(
+        Transition(
+            "approve",
+            frozenset({"requested"}),
+            "approved",
+            staff_label=_("Confirm"),
+            applicant_label=_("The Secretariat confirmed that you act for this organisation"),
+            roles=frozenset({SECRETARIAT}),
+            notify=tell_requester,
+        ),
+        Transition(
+            "decline",
+            frozenset({"requested"}),
+            "declined",
+            staff_label=_("Decline"),
+            applicant_label=_("The Secretariat declined the request"),
+            roles=frozenset({SECRETARIAT}),
+            note_required=True,
+            notify=tell_requester,
+        ),
+        Transition(
+            "withdraw",
+            frozenset({"requested", "approved"}),
+            "withdrawn",
+            staff_label=_("Withdraw"),
+            applicant_label=_("You stopped acting for this organisation"),
+            roles=frozenset({REQUESTER, SECRETARIAT}),
+        ),
+    ),
+    initial="requested",
+    roles_of=affiliation_roles_of,
 )

@@ -1,3 +1,4 @@
+from .affiliations import Affiliation
 from .applications import MembershipApplication
 from .directory import (
     Member,
@@ -12,6 +13,7 @@ from .directory import (
 from .users import User, UserManager
 
 __all__ = [
+    "Affiliation",
     "Member",
     "MemberQuerySet",
     "MemberType",
