@@ -78,6 +78,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "members.context_processors.secretariat",
+                "members.context_processors.unread_notifications",
             ],
         },
     },
@@ -110,7 +111,7 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "/my/"
 
 # Accounts (django-allauth): email is the login, verified before anything is submitted.
 ACCOUNT_LOGIN_METHODS = {"email"}

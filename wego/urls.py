@@ -19,6 +19,7 @@ urlpatterns = [
     path("members/", include("members.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("accounts/", include("allauth.urls")),
+    path("my/", include("members.dashboard_urls")),
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico on pages that are not HTML (downloads, JSON).
     path(

@@ -1,0 +1,61 @@
+"""The signed-in person's own pages: their affiliations, their organisations' submissions, their messages."""
+
+from allauth.account.decorators import verified_email_required
+from django.contrib import messages
+from django.db import IntegrityError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wego.notifications.models import Notification
+
+from .forms import AffiliationRequestForm
+from .models import Affiliation, MembershipApplication
+from .services import request_affiliation
+
+
+def dashboard(request):
+    affiliations = (
+        Affiliation.objects.filter(user=request.user).select_related("member").order_by("-updated_at")
+    )
+    applications = MembershipApplication.objects.filter(applicant=request.user).order_by("-updated_at")
+    notifications = Notification.objects.filter(recipient=request.user)[:20]
+    return render(
+        request,
+        "dashboard/dashboard.html",
+        {
+            "affiliations": [(a, a.workflow.state(a.status)) for a in affiliations],
+            "applications": [(a, a.workflow.state(a.status)) for a in applications],
+            "notifications": notifications,
+        },
+    )
+
+
+@require_POST
+def mark_notifications_read(request):
+    Notification.objects.filter(recipient=request.user, read_at__isnull=True).update(read_at=timezone.now())
+    return redirect("dashboard")
+
+
+@verified_email_required
+def request_affiliation_view(request):
+    form = AffiliationRequestForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            request_affiliation(
+                request.user,
+                form.cleaned_data["member"],
+                title=form.cleaned_data["title"],
+                justification=form.cleaned_data["justification"],
+            )
+        except IntegrityError:
+            form.add_error(
+                "member", _("You have already asked to act for this organisation, or you already do.")
+            )
+        else:
+            messages.success(
+                request, _("Your request was sent to the Secretariat. You will be told by email.")
+            )
+            return redirect("dashboard")
+    return render(request, "dashboard/affiliation_request.html", {"form": form})
