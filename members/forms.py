@@ -1,7 +1,18 @@
+import re
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import Member
+from .models import Member, MembershipApplication
+from .uploads import validate_pdf
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def no_control_characters(value):
+    if CONTROL_CHARACTERS.search(value):
+        raise ValidationError(_("Remove the invisible control characters from this text."))
 
 
 class AffiliationRequestForm(forms.Form):
@@ -22,6 +33,42 @@ class AffiliationRequestForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            field.widget.attrs.setdefault(
+                "class", "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            )
+
+
+class MembershipApplicationForm(forms.ModelForm):
+    class Meta:
+        model = MembershipApplication
+        fields = [
+            "organisation_name",
+            "type",
+            "country",
+            "city",
+            "website",
+            "contact_name",
+            "contact_email",
+            "motivation",
+            "letter_of_intent",
+        ]
+        widgets = {
+            "motivation": forms.Textarea(attrs={"rows": 6}),
+            "letter_of_intent": forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+        }
+        help_texts = {
+            "letter_of_intent": _(
+                "A PDF of the letter signed by the head of the organisation, 5 MB at most."
+            ),
+            "website": _("For example https://www.city.example"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["letter_of_intent"].validators.append(validate_pdf)
+        for name, field in self.fields.items():
+            if isinstance(field, forms.CharField) and name != "website":
+                field.validators.append(no_control_characters)
             field.widget.attrs.setdefault(
                 "class", "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             )

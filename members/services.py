@@ -11,9 +11,14 @@ from wego.workflow.engine import perform
 from .models import Affiliation, Member, MembershipApplication, User
 from .workflow import SECRETARIAT_GROUP
 
+# Addresses under /members/ that are pages, not members.
+RESERVED_SLUGS = {"join", "offices", "stats", "export-csv", "export-json"}
+
 
 def unique_slug(name):
     base = slugify(name)[:180] or "member"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-member"
     slug, number = base, 1
     while Member.objects.filter(slug=slug).exists():
         number += 1
@@ -62,3 +67,15 @@ def request_affiliation(user, member, *, title, justification):
     for staff in User.objects.filter(is_active=True, is_staff=True, groups__name=SECRETARIAT_GROUP):
         queue("members:affiliation_requested", recipient=staff, related=affiliation)
     return affiliation
+
+
+@transaction.atomic
+def submit_application(form, applicant):
+    """Save a new membership application; tell the applicant it arrived and the Secretariat to review it."""
+    application = form.save(commit=False)
+    application.applicant = applicant
+    application.save()
+    queue("members:application_received", recipient=applicant, related=application)
+    for staff in User.objects.filter(is_active=True, is_staff=True, groups__name=SECRETARIAT_GROUP):
+        queue("members:application_new", recipient=staff, related=application)
+    return application

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import joining, views
 
 app_name = "members"
 
@@ -10,5 +10,9 @@ urlpatterns = [
     path("export.json", views.export_json, name="export-json"),
     path("offices/", views.offices, name="offices"),
     path("stats/", views.statistics, name="stats"),
+    path("join/", joining.apply, name="apply"),
+    path("join/<int:pk>/", joining.application, name="application"),
+    path("join/<int:pk>/step/", joining.take_step, name="application-step"),
+    path("join/<int:pk>/letter/", joining.letter, name="application-letter"),
     path("<slug:slug>/", views.detail, name="detail"),
 ]

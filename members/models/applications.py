@@ -20,6 +20,10 @@ class MembershipApplication(models.Model):
     contact_name = models.CharField(_("contact person"), max_length=120)
     contact_email = models.EmailField(_("contact email"))
     motivation = models.TextField(_("why it wants to join WeGO"), max_length=5000)
+    # Kept under MEDIA_ROOT, which no URL serves: only the applicant and staff read it, through a view.
+    letter_of_intent = models.FileField(
+        _("signed letter of intent (PDF)"), upload_to="membership/letters/%Y/", max_length=200
+    )
     applicant = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("applicant"),

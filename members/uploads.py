@@ -1,0 +1,19 @@
+"""Checks on uploaded files by what they contain, not by what they are called."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+
+def validate_pdf(upload):
+    if upload.size > settings.UPLOAD_MAX_BYTES:
+        raise ValidationError(
+            _("The file is %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
+        )
+    upload.seek(0)
+    head = upload.read(1024)
+    upload.seek(0)
+    if not head.lstrip().startswith(b"%PDF-"):
+        raise ValidationError(_("This file is not a PDF. Please scan or export the signed letter as a PDF."))
