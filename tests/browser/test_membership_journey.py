@@ -1,0 +1,125 @@
+"""From signing up to acting for a new member organisation, in the browser, with every message seen."""
+
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value, yield_hotp_counters_from_time
+from django.core import mail
+from playwright.sync_api import expect
+
+from tests.factories import secretariat_user
+
+pytestmark = pytest.mark.browser
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+PASSWORD = "a long pass phrase for wego"
+
+
+def current_code():
+    return format_hotp_value(hotp_value(SECRET, next(yield_hotp_counters_from_time())))
+
+
+def link_in(message, path):
+    return re.search(rf"https?://[^/\s]+({path}[^\s]*)", message.body).group(1)
+
+
+@pytest.fixture
+def private_storage(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    letter = tmp_path / "letter-of-intent.pdf"
+    letter.write_bytes(PDF)
+    return letter
+
+
+def test_an_organisation_joins_wego_from_sign_up_to_acting_for_the_new_member(
+    browser, portal, private_storage
+):
+    staff = secretariat_user(email="reviewer@we-gov.org", is_superuser=True)
+    staff.set_password(PASSWORD)
+    staff.save()
+    staff.authenticator_set.all().delete()
+    TOTP.activate(staff, SECRET)
+    EmailAddress.objects.create(user=staff, email=staff.email, verified=True, primary=True)
+
+    city = browser.new_context().new_page()
+    city.goto(f"{portal}/accounts/signup/")
+    city.get_by_label("Email").fill("official@mombasa.example")
+    city.get_by_label("Password:", exact=True).fill(PASSWORD)
+    city.get_by_label("Password (again)").fill(PASSWORD)
+    city.get_by_role("button", name="Sign Up").click()
+    expect(city.get_by_role("heading", level=1)).to_contain_text("Verify")
+
+    city.goto(portal + link_in(mail.outbox[-1], "/accounts/confirm-email/"))
+    city.get_by_role("button", name="Confirm").click()
+    expect(city.get_by_role("heading", level=1)).to_have_text("My WeGO")
+
+    city.get_by_role("link", name="Apply to join WeGO").click()
+    city.get_by_label("Organisation name").fill("Mombasa County")
+    city.get_by_label("Type").select_option("local-government")
+    city.get_by_label("Country").select_option("KE")
+    city.get_by_label("City").fill("Mombasa")
+    city.get_by_label("Contact person").fill("Amina Otieno")
+    city.get_by_label("Contact email").fill("amina@mombasa.example")
+    city.get_by_label("Why it wants to join WeGO").fill("To learn from other smart cities.")
+    city.get_by_label("Signed letter of intent (PDF)").set_input_files(str(private_storage))
+    city.get_by_role("button", name="Send the application").click()
+    expect(city.locator("#application-state")).to_have_text("Received")
+    application_url = city.url
+    city.goto(f"{portal}/my/")
+    expect(city.get_by_role("link", name="Membership of Mombasa County")).to_be_visible()
+
+    admin = browser.new_context().new_page()
+    admin.goto(f"{portal}/admin/")
+    admin.get_by_label("Email").fill("reviewer@we-gov.org")
+    admin.get_by_label("Password").fill(PASSWORD)
+    admin.get_by_role("button", name="Sign In").click()
+    admin.get_by_label("Code").fill(current_code())
+    admin.get_by_role("button", name="Sign In").click()
+    admin.goto(f"{portal}/admin/members/membershipapplication/")
+    admin.get_by_role("link", name="Mombasa County").click()
+    admin.get_by_role("button", name="Start review").click()
+    admin.locator("#note-request_information").fill("Please send the letter signed by the governor.")
+    admin.get_by_role("button", name="Ask for more information").click()
+    expect(admin.locator("#workflow-heading")).to_contain_text("More information requested")
+
+    city.goto(application_url)
+    expect(city.locator("#application-state")).to_have_text("More information needed from you")
+    expect(city.get_by_text("Please send the letter signed by the governor.")).to_be_visible()
+    city.get_by_label("Your answer to the Secretariat").fill("The governor signed it; sent by post as well.")
+    city.get_by_role("button", name="Resubmit").click()
+    expect(city.locator("#application-state")).to_have_text("Received again, with your answers")
+
+    admin.reload()
+    for step in ["Start review", "Recommend to EXCOM", "Approve (EXCOM decision)"]:
+        admin.get_by_role("button", name=step).click()
+    expect(admin.locator("#workflow-heading")).to_contain_text("Approved")
+
+    city.goto(f"{portal}/members/?q=mombasa")
+    city.get_by_role("link", name="Mombasa County").click()
+    expect(city.get_by_role("heading", level=1)).to_have_text("Mombasa County")
+    city.goto(f"{portal}/my/")
+    expect(city.get_by_text("Confirmed: you act for this organisation", exact=True)).to_be_visible()
+
+    subjects = [message.subject for message in mail.outbox if message.to == ["official@mombasa.example"]]
+    assert subjects[0].startswith("[WeGO]")  # the address confirmation
+    assert subjects[1:] == [
+        "WeGO received the membership application of Mombasa County",
+        "WeGO membership application of Mombasa County: Being reviewed by the Secretariat",
+        "WeGO membership application of Mombasa County: More information needed from you",
+        "WeGO membership application of Mombasa County: Received again, with your answers",
+        "WeGO membership application of Mombasa County: Being reviewed by the Secretariat",
+        "WeGO membership application of Mombasa County: Recommended to the Executive Committee",
+        "Acting for Mombasa County on the WeGO Portal: Confirmed: you act for this organisation",
+        "WeGO membership application of Mombasa County: Approved: welcome to WeGO",
+    ]
+    assert any(
+        m.to == ["reviewer@we-gov.org"] and "New membership application" in m.subject for m in mail.outbox
+    )
