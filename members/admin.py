@@ -5,7 +5,9 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Count
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -193,12 +195,20 @@ class MembershipApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         "contact_name",
         "contact_email",
         "motivation",
+        "letter",
         "applicant",
         "status",
         "member",
         "submitted_at",
         "updated_at",
     ]
+
+    @admin.display(description=_("signed letter of intent (PDF)"))
+    def letter(self, application):
+        if not application.letter_of_intent:
+            return "—"
+        url = reverse("members:application-letter", args=[application.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Download the PDF"))
 
     def has_add_permission(self, request):
         return False  # organisations apply through /members/join/

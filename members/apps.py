@@ -1,7 +1,25 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class MembersConfig(AppConfig):
     name = "members"
     verbose_name = _("Members")
+
+    def ready(self):
+        # After every app, so that the last run sees the permissions of all of them.
+        post_migrate.connect(ensure_staff_groups, dispatch_uid="members.ensure_staff_groups")
+
+
+# The staff roles of DESIGN.md, as Django groups; the Secretariat manages everything of this app.
+SECRETARIAT_APPS = ["members", "notifications", "workflow"]
+
+
+def ensure_staff_groups(sender, **kwargs):
+    from django.contrib.auth.models import Group, Permission
+
+    secretariat, _created = Group.objects.get_or_create(name="Secretariat")
+    secretariat.permissions.add(*Permission.objects.filter(content_type__app_label__in=SECRETARIAT_APPS))
+    for name in ["Programme reviewer", "Judge"]:
+        Group.objects.get_or_create(name=name)

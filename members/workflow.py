@@ -116,10 +116,15 @@ def roles_of(user, application):
 
 
 def is_secretariat(user):
+    """Secretariat staff with a second factor enrolled; without one, staff have no staff powers."""
+    from allauth.mfa.models import Authenticator
+
     return (
-        user.is_active
+        user.is_authenticated
+        and user.is_active
         and user.is_staff
         and (user.is_superuser or user.groups.filter(name=SECRETARIAT_GROUP).exists())
+        and Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
     )
 
 

@@ -70,6 +70,16 @@ def test_staff_outside_the_secretariat_may_look_but_not_move(client):
     assert application.status == "submitted"
 
 
+def test_staff_open_the_signed_letter_from_the_application(client, secretariat):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    application = MembershipApplicationFactory(letter_of_intent=SimpleUploadedFile("l.pdf", b"%PDF-1.4 test"))
+    page = client.get(url(application)).text
+    letter_url = f"/members/join/{application.pk}/letter/"
+    assert f'href="{letter_url}"' in page
+    assert client.get(letter_url)["Content-Type"] == "application/pdf"
+
+
 def test_the_status_cannot_be_edited_in_the_form(client, secretariat):
     application = MembershipApplicationFactory()
     assert 'name="status"' not in client.get(url(application)).text
