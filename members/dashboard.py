@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wego.notifications.models import Notification
+from wego.workflow.engine import state_for_applicant
 
 from .forms import AffiliationRequestForm
 from .models import Affiliation, MembershipApplication
@@ -25,8 +26,8 @@ def dashboard(request):
         request,
         "dashboard/dashboard.html",
         {
-            "affiliations": [(a, a.workflow.state(a.status)) for a in affiliations],
-            "applications": [(a, a.workflow.state(a.status)) for a in applications],
+            "affiliations": [(a, state_for_applicant(a)) for a in affiliations],
+            "applications": [(a, state_for_applicant(a)) for a in applications],
             "notifications": notifications,
         },
     )

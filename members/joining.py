@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from wego.workflow.engine import history, perform
+from wego.workflow.engine import history_for_applicant, perform, state_for_applicant
 from wego.workflow.errors import TransitionError
 
 from .forms import MembershipApplicationForm
@@ -40,15 +40,14 @@ def apply(request):
 
 def application(request, pk):
     application = application_for(request, pk)
-    workflow = application.workflow
     return render(
         request,
         "members/application.html",
         {
             "application": application,
-            "state": workflow.state(application.status),
-            "history": [(record, workflow.transition(record.transition)) for record in history(application)],
-            "steps": [step for step in workflow.available(application, request.user)],
+            "state": state_for_applicant(application),
+            "history": history_for_applicant(application),
+            "steps": application.workflow.available(application, request.user),
         },
     )
 

@@ -71,3 +71,22 @@ def test_staff_with_a_second_factor_open_the_admin(client):
 def test_the_admin_sign_in_is_allauths(client):
     response = client.get("/admin/login/")
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_a_person_changes_their_email_and_must_confirm_the_new_one(client):
+    from allauth.account.models import EmailAddress
+
+    person = UserFactory(email="old@city.example")
+    EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
+    client.force_login(person)
+    assert client.get("/accounts/email/").status_code == 200
+    client.post("/accounts/email/", {"action_add": "", "email": "new@city.example"})
+    added = EmailAddress.objects.get(email="new@city.example")
+    assert not added.verified
+    assert mail.outbox[-1].to == ["new@city.example"]
+
+
+def test_two_factor_settings_offer_an_authenticator_app_and_recovery_codes(client):
+    client.force_login(with_mfa(UserFactory()))
+    page = client.get("/accounts/2fa/").text
+    assert "Authenticator App" in page and "Recovery Codes" in page

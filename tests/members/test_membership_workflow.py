@@ -157,3 +157,18 @@ def test_history_is_kept_per_object():
     assert set(TransitionRecord.objects.values_list("content_type", flat=True)) == {
         ContentType.objects.get_for_model(MembershipApplication).pk
     }
+
+
+def test_a_state_not_meant_for_the_applicant_shows_them_the_last_one_that_is(monkeypatch):
+    import dataclasses
+
+    from wego.workflow.engine import history_for_applicant, state_for_applicant
+
+    hidden = dataclasses.replace(MEMBERSHIP.state("recommended"), shown_to_applicant=False)
+    states = tuple(hidden if state.name == "recommended" else state for state in MEMBERSHIP.states)
+    monkeypatch.setattr(MembershipApplication, "workflow", dataclasses.replace(MEMBERSHIP, states=states))
+    application = application_in("under_review")
+    moved = perform(application, "recommend", actor=secretariat_user())
+    assert moved.status == "recommended"
+    assert state_for_applicant(moved).name == "under_review"
+    assert history_for_applicant(moved) == []

@@ -131,3 +131,22 @@ def test_rows_left_pending_or_stuck_in_sending_are_handed_out_again():
 )
 def test_which_failures_are_worth_retrying(error, transient):
     assert delivery.is_transient(error) is transient
+
+
+def test_staff_see_the_outbox_and_send_a_failed_message_again(client, django_capture_on_commit_callbacks):
+    from tests.factories import UserFactory, with_mfa
+
+    notification = pending_notification()
+    Notification.objects.filter(pk=notification.pk).update(
+        status="failed", attempts=8, last_error="550 No such user"
+    )
+    client.force_login(with_mfa(UserFactory(is_staff=True, is_superuser=True)))
+    listing = client.get("/admin/notifications/notification/").text
+    assert "Failed" in listing and notification.subject in listing
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/admin/notifications/notification/",
+            {"action": "resend_failed", "_selected_action": [notification.pk]},
+        )
+    notification.refresh_from_db()
+    assert notification.status == Notification.Status.SENT and len(mail.outbox) == 1

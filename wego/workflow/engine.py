@@ -62,3 +62,25 @@ def history(obj):
     return TransitionRecord.objects.filter(
         content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
     ).select_related("actor")
+
+
+def state_for_applicant(obj):
+    """The state the applicant sees: the current one, or the last one before it that is meant for them."""
+    workflow = type(obj).workflow
+    current = workflow.state(getattr(obj, workflow.state_field))
+    if current.shown_to_applicant:
+        return current
+    for record in reversed(list(history(obj))):
+        if workflow.state(record.from_state).shown_to_applicant:
+            return workflow.state(record.from_state)
+    return workflow.state(workflow.initial)
+
+
+def history_for_applicant(obj):
+    """(record, transition) for each step the applicant is meant to see."""
+    workflow = type(obj).workflow
+    return [
+        (record, workflow.transition(record.transition))
+        for record in history(obj)
+        if workflow.state(record.to_state).shown_to_applicant
+    ]
