@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from wego.workflow.engine import history_for_applicant, perform, state_for_applicant
-from wego.workflow.errors import TransitionError
+from wego.workflow.engine import history_for_applicant, state_for_applicant
+from wego.workflow.requests import take_posted_step
 
 from .forms import MembershipApplicationForm
 from .models import MembershipApplication
@@ -55,16 +55,7 @@ def application(request, pk):
 @require_POST
 def take_step(request, pk):
     application = application_for(request, pk)
-    try:
-        perform(
-            application,
-            request.POST.get("transition", ""),
-            actor=request.user,
-            note=request.POST.get("note", "")[:5000],
-            seen_state=request.POST.get("seen_state") or None,
-        )
-    except TransitionError as error:
-        messages.error(request, str(error))
+    take_posted_step(request, application, label="applicant_label")
     return redirect("members:application", pk=application.pk)
 
 

@@ -1,14 +1,12 @@
 """The admin side of the workflow: a submission's history, and one button per step the user may take."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .engine import history, perform
-from .errors import TransitionError
+from .engine import history
+from .requests import take_posted_step
 
 
 class WorkflowAdminMixin:
@@ -51,18 +49,6 @@ class WorkflowAdminMixin:
         obj = get_object_or_404(self.get_queryset(request), pk=object_id)
         if not self.has_view_permission(request, obj):
             raise PermissionDenied
-        step = self.model.workflow.transition(request.POST.get("transition", ""))
-        try:
-            perform(
-                obj,
-                request.POST.get("transition", ""),
-                actor=request.user,
-                note=request.POST.get("note", "")[:5000],
-                seen_state=request.POST.get("seen_state") or None,
-            )
-        except TransitionError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("Done: %(step)s.") % {"step": step.staff_label})
+        take_posted_step(request, obj)
         opts = self.model._meta
         return redirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]))
