@@ -149,6 +149,11 @@ class UserAdmin(DjangoUserAdmin):
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
 
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.is_superuser:
+            return super().get_readonly_fields(request, obj)
+        return ["is_staff", "is_superuser", "groups", "user_permissions"]
+
 
 class RegionOfCountryListFilter(admin.SimpleListFilter):
     """An application has a country; its region is the one the directory places that country in."""

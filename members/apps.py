@@ -20,6 +20,10 @@ def ensure_staff_groups(sender, **kwargs):
     from django.contrib.auth.models import Group, Permission
 
     secretariat, _created = Group.objects.get_or_create(name="Secretariat")
-    secretariat.permissions.add(*Permission.objects.filter(content_type__app_label__in=SECRETARIAT_APPS))
+    # Not the user accounts themselves: whoever may edit users may make themselves superuser.
+    permissions = Permission.objects.filter(content_type__app_label__in=SECRETARIAT_APPS).exclude(
+        content_type__model="user"
+    )
+    secretariat.permissions.add(*permissions)
     for name in ["Programme reviewer", "Judge"]:
         Group.objects.get_or_create(name=name)

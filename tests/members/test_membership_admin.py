@@ -105,3 +105,28 @@ def test_anonymous_and_non_staff_cannot_reach_the_step_url(client):
     client.post(url(application, "transition"), {"transition": "withdraw"})
     application.refresh_from_db()
     assert application.status == "submitted"  # the admin is not the applicant's way in
+
+
+def test_the_secretariat_cannot_edit_user_accounts_or_raise_its_own_rights(client, secretariat):
+    assert client.get(f"/admin/members/user/{secretariat.pk}/change/").status_code == 403
+    client.post(
+        f"/admin/members/user/{secretariat.pk}/change/", {"email": secretariat.email, "is_superuser": "on"}
+    )
+    secretariat.refresh_from_db()
+    assert not secretariat.is_superuser
+
+
+def test_the_application_form_in_the_admin_has_no_save_that_could_overwrite_a_step(client, secretariat):
+    application = MembershipApplicationFactory()
+    page = client.get(url(application)).text
+    assert 'name="_save"' not in page
+    client.post(url(application), {"organisation_name": "Changed"})
+    application.refresh_from_db()
+    assert application.organisation_name != "Changed" and application.status == "submitted"
+
+
+def test_a_step_posted_to_a_malformed_address_is_a_404(client, secretariat):
+    response = client.post(
+        "/admin/members/membershipapplication/abc/transition/", {"transition": "start_review"}
+    )
+    assert response.status_code == 404

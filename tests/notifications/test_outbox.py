@@ -90,6 +90,28 @@ def test_a_transient_smtp_failure_leaves_the_row_pending_for_a_retry(settings):
     notification.refresh_from_db()
     assert notification.status == Notification.Status.PENDING
     assert notification.attempts == 1 and "451" in notification.last_error
+    # Its next attempt is scheduled, and the periodic task leaves it alone until then.
+    assert notification.next_attempt_at > timezone.now()
+    assert notification.pk not in delivery.overdue()
+    Notification.objects.filter(pk=notification.pk).update(
+        next_attempt_at=timezone.now() - timedelta(seconds=1)
+    )
+    assert notification.pk in delivery.overdue()
+
+
+def test_a_message_that_keeps_failing_is_marked_failed_for_staff(settings):
+    settings.MAILERS = {"default": {"BACKEND": "tests.notifications.backends.BusyServer"}}
+    notification = pending_notification()
+    Notification.objects.filter(pk=notification.pk).update(attempts=delivery.MAX_ATTEMPTS - 1)
+    assert delivery.send(notification.pk) is False
+    notification.refresh_from_db()
+    assert notification.status == Notification.Status.FAILED and notification.next_attempt_at is None
+
+
+def test_subjects_are_plain_text():
+    application = MembershipApplicationFactory(organisation_name="Smith & Co <Holdings>")
+    notification = queue("members:application_received", recipient=application.applicant, related=application)
+    assert notification.subject == "WeGO received the membership application of Smith & Co <Holdings>"
 
 
 def test_a_permanent_failure_is_marked_failed_and_staff_can_send_it_again(

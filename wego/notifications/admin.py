@@ -18,6 +18,10 @@ class NotificationAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_change_permission(self, request, obj=None):
+        # A saved form would write back a status a worker may have changed meanwhile.
+        return False
+
     @admin.action(description=_("Send the selected failed notifications again"))
     def resend_failed(self, request, queryset):
         count = delivery.resend(queryset.values_list("pk", flat=True))

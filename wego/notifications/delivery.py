@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from .models import Notification
@@ -15,6 +16,12 @@ from .models import Notification
 TRANSIENT_ERRORS = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, ConnectionError, socket.timeout)
 STUCK_AFTER = timedelta(minutes=15)
 PENDING_GRACE = timedelta(minutes=2)
+MAX_ATTEMPTS = 8
+
+
+def backoff(attempts):
+    """About 30 s, 1 min, 2 min, ... up to an hour after the given number of failed attempts."""
+    return timedelta(seconds=min(3600, 30 * 2 ** (attempts - 1)))
 
 
 class TransientFailure(Exception):
@@ -53,13 +60,16 @@ def send(notification_id):
     try:
         message.send()
     except Exception as error:
-        transient = is_transient(error)
+        # A transient failure waits for its next attempt, which requeue_overdue() hands out;
+        # after MAX_ATTEMPTS, or at once for a permanent one, the row is failed for staff to see.
+        retry = is_transient(error) and attempts < MAX_ATTEMPTS
         Notification.objects.filter(pk=notification.pk).update(
-            status=Notification.Status.PENDING if transient else Notification.Status.FAILED,
+            status=Notification.Status.PENDING if retry else Notification.Status.FAILED,
             attempts=attempts,
+            next_attempt_at=timezone.now() + backoff(attempts) if retry else None,
             last_error=f"{type(error).__name__}: {error}"[:2000],
         )
-        if transient:
+        if retry:
             raise TransientFailure(str(error)) from error
         return False
     Notification.objects.filter(pk=notification.pk).update(
@@ -73,8 +83,8 @@ def overdue():
     now = timezone.now()
     stuck = Notification.objects.filter(status=Notification.Status.SENDING, claimed_at__lt=now - STUCK_AFTER)
     stuck.update(status=Notification.Status.PENDING)
-    waiting = Notification.objects.filter(
-        status=Notification.Status.PENDING, created_at__lt=now - PENDING_GRACE
+    waiting = Notification.objects.filter(status=Notification.Status.PENDING).filter(
+        Q(next_attempt_at__lte=now) | Q(next_attempt_at__isnull=True, created_at__lt=now - PENDING_GRACE)
     )
     return list(waiting.values_list("pk", flat=True))
 
@@ -86,7 +96,9 @@ def resend(notification_ids):
             "pk", flat=True
         )
     )
-    Notification.objects.filter(pk__in=ids).update(status=Notification.Status.PENDING, last_error="")
+    Notification.objects.filter(pk__in=ids).update(
+        status=Notification.Status.PENDING, last_error="", attempts=0, next_attempt_at=None
+    )
     for notification_id in ids:
         hand_to_worker(notification_id)
     return len(ids)

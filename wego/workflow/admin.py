@@ -1,7 +1,9 @@
 """The admin side of the workflow: a submission's history, and one button per step the user may take."""
 
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
@@ -45,8 +47,15 @@ class WorkflowAdminMixin:
             }
         return super().change_view(request, object_id, form_url, extra_context)
 
+    def has_change_permission(self, request, obj=None):
+        # Nothing here is edited by hand: saving the form would write back a status read before
+        # a concurrent step. Steps go through transition_view, which only needs to view.
+        return False
+
     def transition_view(self, request, object_id):
-        obj = get_object_or_404(self.get_queryset(request), pk=object_id)
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
         if not self.has_view_permission(request, obj):
             raise PermissionDenied
         take_posted_step(request, obj)
