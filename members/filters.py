@@ -8,6 +8,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from .forms import style_for_bootstrap
 from .models import Member, MemberType, Region
 from .search import name_contains
 
@@ -27,9 +28,7 @@ class DirectoryForm(forms.Form):
                 self.data[name] = self.data[name][:40] + "…"
         if self.data.get("country"):
             self.data["country"] = self.data["country"].strip().upper()
-        for field in self.fields.values():
-            is_select = isinstance(field.widget, forms.Select)
-            field.widget.attrs.setdefault("class", "form-select" if is_select else "form-control")
+        style_for_bootstrap(self.fields)
 
     def clean_q(self):
         text = CONTROL_CHARACTERS.sub(" ", self.cleaned_data.get("q") or "").strip()

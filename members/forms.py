@@ -10,6 +10,13 @@ from .uploads import validate_pdf
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def style_for_bootstrap(fields):
+    """Give every widget Bootstrap's class, so templates can render fields as they are."""
+    for field in fields.values():
+        is_select = isinstance(field.widget, forms.Select)
+        field.widget.attrs.setdefault("class", "form-select" if is_select else "form-control")
+
+
 def no_control_characters(value):
     if CONTROL_CHARACTERS.search(value):
         raise ValidationError(_("Remove the invisible control characters from this text."))
@@ -32,10 +39,7 @@ class AffiliationRequestForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.widget.attrs.setdefault(
-                "class", "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            )
+        style_for_bootstrap(self.fields)
 
 
 class MembershipApplicationForm(forms.ModelForm):
@@ -69,6 +73,7 @@ class MembershipApplicationForm(forms.ModelForm):
         for name, field in self.fields.items():
             if isinstance(field, forms.CharField) and name != "website":
                 field.validators.append(no_control_characters)
-            field.widget.attrs.setdefault(
-                "class", "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            )
+        # Say what to choose, rather than a row of dashes.
+        for name, prompt in [("type", _("Choose the type")), ("country", _("Choose the country"))]:
+            self.fields[name].choices = [("", prompt), *list(self.fields[name].choices)[1:]]
+        style_for_bootstrap(self.fields)

@@ -30,8 +30,28 @@ def approve(application, *, actor, note):
     admit_member(application, approved_by=actor)
 
 
-def tell_applicant(application, transition):
-    return [("members:application_status", application.applicant)]
+def roles_by_person(person_field, person_role):
+    """roles_of for a submission whose `person_field` is the person who submitted it."""
+
+    def roles_of(user, submission):
+        roles = set()
+        if user is None or not user.is_authenticated:
+            return roles
+        if getattr(submission, f"{person_field}_id") == user.pk:
+            roles.add(person_role)
+        if is_secretariat(user):
+            roles.add(SECRETARIAT)
+        return roles
+
+    return roles_of
+
+
+def tell(kind, person_field):
+    """notify for a transition: message `kind` to the person in `person_field`."""
+    return lambda submission, transition: [(kind, getattr(submission, person_field))]
+
+
+tell_applicant = tell("members:application_status", "applicant")
 
 
 TRANSITIONS = (
@@ -104,17 +124,6 @@ TRANSITIONS = (
 )
 
 
-def roles_of(user, application):
-    roles = set()
-    if user is None or not user.is_authenticated:
-        return roles
-    if application.applicant_id == user.pk:
-        roles.add(APPLICANT)
-    if is_secretariat(user):
-        roles.add(SECRETARIAT)
-    return roles
-
-
 def is_secretariat(user):
     """Secretariat staff with a second factor enrolled; without one, staff have no staff powers."""
     from allauth.mfa.models import Authenticator
@@ -133,26 +142,14 @@ MEMBERSHIP = Workflow(
     states=STATES,
     transitions=TRANSITIONS,
     initial="submitted",
-    roles_of=roles_of,
+    roles_of=roles_by_person("applicant", APPLICANT),
 )
 
 
 REQUESTER = "requester"
 
 
-def affiliation_roles_of(user, affiliation):
-    roles = set()
-    if user is None or not user.is_authenticated:
-        return roles
-    if affiliation.user_id == user.pk:
-        roles.add(REQUESTER)
-    if is_secretariat(user):
-        roles.add(SECRETARIAT)
-    return roles
-
-
-def tell_requester(affiliation, transition):
-    return [("members:affiliation_status", affiliation.user)]
+tell_requester = tell("members:affiliation_status", "user")
 
 
 AFFILIATION = Workflow(
@@ -193,5 +190,5 @@ AFFILIATION = Workflow(
         ),
     ),
     initial="requested",
-    roles_of=affiliation_roles_of,
+    roles_of=roles_by_person("user", REQUESTER),
 )

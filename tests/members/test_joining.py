@@ -171,3 +171,9 @@ def test_the_applicant_cannot_take_the_secretariats_steps(client):
     assert "You are not allowed to take that step." in response.text
     application.refresh_from_db()
     assert application.status == "submitted"
+
+
+def test_each_error_is_announced_with_its_field(client, applicant):
+    page = client.post("/members/join/", form_data(city="")).text
+    assert 'aria-describedby="id_city_error"' in page
+    assert '<div class="text-danger small" id="id_city_error">' in page
