@@ -221,13 +221,14 @@ class MembershipApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
 
 @admin.register(Affiliation)
 class AffiliationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
-    list_display = ["user", "member", "title", "status", "requested_at"]
+    list_display = ["user", "member", "partner", "title", "status", "requested_at"]
     list_filter = ["status", "member__region", "member__type"]
-    list_select_related = ["user", "member"]
-    search_fields = ["user__email", "member__name", "title"]
+    list_select_related = ["user", "member", "partner"]
+    search_fields = ["user__email", "member__name", "partner__name", "title"]
     readonly_fields = fields = [
         "user",
         "member",
+        "partner",
         "title",
         "justification",
         "status",

@@ -12,8 +12,8 @@ class MembersConfig(AppConfig):
         post_migrate.connect(ensure_staff_groups, dispatch_uid="members.ensure_staff_groups")
 
 
-# The staff roles of DESIGN.md, as Django groups; the Secretariat manages everything of this app.
-SECRETARIAT_APPS = ["members", "notifications", "workflow"]
+# The staff roles of DESIGN.md, as Django groups; the Secretariat manages everything of these apps.
+SECRETARIAT_APPS = ["members", "notifications", "workflow", "programs"]
 
 
 def ensure_staff_groups(sender, **kwargs):

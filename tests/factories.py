@@ -72,3 +72,154 @@ def secretariat_user(**kwargs):
     user = with_mfa(UserFactory(is_staff=True, **kwargs))
     user.groups.add(Group.objects.get_or_create(name="Secretariat")[0])
     return user
+
+
+# The Smart City Driver ------------------------------------------------------------------------
+
+
+class AreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programs.Area"
+        django_get_or_create = ["slug"]
+
+    name = factory.Iterator(["Public Transportation", "Water Management", "e-Government", "Healthcare"])
+    slug = factory.LazyAttribute(lambda area: slugify(area.name))
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programs.Partner"
+
+    name = factory.Sequence(lambda n: f"Partner Company {n:04d}")
+    slug = factory.LazyAttribute(lambda partner: slugify(partner.name))
+    type = "tech-company"
+    profile = "Builds open data platforms for cities."
+    contact_name = "Jin Park"
+    contact_email = factory.Sequence(lambda n: f"partner{n}@company.example")
+    languages = ["en", "ko"]
+
+    @factory.post_generation
+    def areas(self, create, extracted, **kwargs):
+        if create:
+            self.areas.set(extracted if extracted is not None else [AreaFactory(name="e-Government")])
+
+
+class SolutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programs.Solution"
+
+    partner = factory.SubFactory(PartnerFactory)
+    name = factory.Sequence(lambda n: f"Solution {n:04d}")
+    slug = factory.LazyAttribute(lambda solution: slugify(solution.name))
+    summary = "A platform that publishes a city's open data."
+    maturity = "market"
+    price_model = "subscription"
+
+    @factory.post_generation
+    def areas(self, create, extracted, **kwargs):
+        if create:
+            self.areas.set(extracted if extracted is not None else [AreaFactory(name="e-Government")])
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    """A published Exchange project in a member city, findable by its words."""
+
+    class Meta:
+        model = "programs.Project"
+
+    title = factory.Sequence(lambda n: f"Smart Project {n:05d}")
+    slug = factory.LazyAttribute(lambda project: slugify(project.title))
+    city = factory.SubFactory(MemberFactory)
+    country = factory.LazyAttribute(lambda project: project.city.country if project.city else "")
+    region = factory.LazyAttribute(lambda project: project.city.region if project.city else None)
+    summary = "Sensors and an open dashboard for the city's buses."
+    stage = "implemented"
+    start_year = 2019
+    status = "published"
+
+    @factory.post_generation
+    def areas(self, create, extracted, **kwargs):
+        if create:
+            from programs.services.exchange import refresh_search_document
+
+            self.areas.set(
+                extracted if extracted is not None else [AreaFactory(name="Public Transportation")]
+            )
+            refresh_search_document(self)
+
+
+class AffiliationFactory(factory.django.DjangoModelFactory):
+    """A confirmed affiliation: the user acts for the member (or the partner)."""
+
+    class Meta:
+        model = "members.Affiliation"
+
+    user = factory.SubFactory(UserFactory)
+    member = factory.SubFactory(MemberFactory)
+    title = "Director of Smart City Policy"
+    justification = "Leads the city's smart city programme."
+    status = "approved"
+
+
+def official_of(member, **kwargs):
+    """A person with a verified address confirmed to act for `member`."""
+    return verified(AffiliationFactory(member=member, **kwargs).user)
+
+
+def official_of_partner(partner, **kwargs):
+    return verified(AffiliationFactory(member=None, partner=partner, **kwargs).user)
+
+
+def verified(user):
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    return user
+
+
+class SolutionFinderApplicationFactory(factory.django.DjangoModelFactory):
+    """A draft with every step filled in and one challenge: ready to submit."""
+
+    class Meta:
+        model = "programs.SolutionFinderApplication"
+
+    organisation = factory.SubFactory(MemberFactory)
+    started_by = factory.SubFactory(UserFactory)
+    contact_name = "Maria Santos"
+    contact_title = "City Information Officer"
+    contact_email = "maria.santos@city.example"
+    goals = "Cut waiting times at bus stops."
+    expected_outcomes = "Real-time arrival information at every stop."
+    budget_range = "100k-500k"
+    funding_sources = "City budget"
+    duration_months = 18
+    existing_infrastructure = "GPS units on 40 buses."
+    existing_data = "Timetables as CSV."
+    steps_saved = factory.LazyFunction(
+        lambda: [
+            "organisation",
+            "challenges",
+            "goals",
+            "budget",
+            "timeline",
+            "infrastructure",
+            "partners",
+            "attachments",
+        ]
+    )
+
+    @factory.post_generation
+    def challenges(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            from programs.models import Challenge
+
+            Challenge.objects.create(
+                application=self,
+                area=AreaFactory(name="Public Transportation"),
+                problem_statement="Buses arrive unpredictably.",
+                affected="Commuters, mostly students and older people.",
+                current_situation="Paper timetables at stops.",
+                priority="high",
+            )

@@ -29,6 +29,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "members",
+    "programs",
     "wego.workflow",
     "wego.notifications",
     "django.contrib.admin",

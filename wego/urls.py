@@ -17,6 +17,7 @@ admin.site.site_title = _("WeGO Portal")
 urlpatterns = [
     path("", member_views.home, name="home"),
     path("members/", include("members.urls")),
+    path("driver/", include("programs.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("my/", include("members.dashboard_urls")),

@@ -32,6 +32,8 @@ class Transition:
     # notify(obj, transition) -> [(kind, recipient user)]: messages queued in the same transaction.
     notify: Callable | None = None
     note_required: bool = False
+    # guard(obj) -> None, or a message saying why the step cannot be taken yet; asked on the locked row.
+    guard: Callable | None = None
 
 
 @dataclass(frozen=True)

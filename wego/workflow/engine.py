@@ -5,7 +5,7 @@ from django.db import transaction
 
 from wego.notifications.outbox import queue
 
-from .errors import IllegalTransition, NoteRequired, StaleState, TransitionNotAllowed
+from .errors import IllegalTransition, NoteRequired, NotReady, StaleState, TransitionNotAllowed
 from .models import TransitionRecord
 
 
@@ -33,6 +33,9 @@ def perform(obj, transition_name, *, actor, note="", seen_state=None):
             raise IllegalTransition(IllegalTransition.default)
         if not step.roles & workflow.roles_of(actor, locked):
             raise TransitionNotAllowed(TransitionNotAllowed.default)
+        refusal = step.guard(locked) if step.guard else None
+        if refusal:
+            raise NotReady(refusal)
 
         setattr(locked, workflow.state_field, step.target)
         locked.save()

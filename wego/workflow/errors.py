@@ -19,3 +19,7 @@ class TransitionNotAllowed(TransitionError):
 
 class NoteRequired(TransitionError):
     default = _("Please write a note to explain this step.")
+
+
+class NotReady(TransitionError):
+    """The transition's guard refused: its message says what is missing."""

@@ -1,0 +1,43 @@
+from .areas import Area
+from .exchange import Project, ProjectDocument, ProjectIndicator, ProjectLink, ProjectQuerySet, Stage
+from .packages import IndicatorReading, PlanIndicator, PlanStakeholder, SolutionPackage, StakeholderRole
+from .partners import LANGUAGE_CHOICES, Maturity, Partner, PartnerType, PriceModel, Solution
+from .solution_finder import (
+    ApplicationAttachment,
+    ApplicationVersion,
+    BudgetRange,
+    Challenge,
+    Introduction,
+    Priority,
+    SolutionFinderApplication,
+    ThreadMessage,
+)
+
+__all__ = [
+    "LANGUAGE_CHOICES",
+    "ApplicationAttachment",
+    "ApplicationVersion",
+    "Area",
+    "BudgetRange",
+    "Challenge",
+    "IndicatorReading",
+    "Introduction",
+    "Maturity",
+    "Partner",
+    "PartnerType",
+    "PlanIndicator",
+    "PlanStakeholder",
+    "PriceModel",
+    "Priority",
+    "Project",
+    "ProjectDocument",
+    "ProjectIndicator",
+    "ProjectLink",
+    "ProjectQuerySet",
+    "Solution",
+    "SolutionFinderApplication",
+    "SolutionPackage",
+    "Stage",
+    "StakeholderRole",
+    "ThreadMessage",
+]

@@ -1,0 +1,192 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from members.models import Member, Region
+
+from ..workflow import PROJECT_SHARING
+from .areas import Area
+from .partners import Partner
+
+
+class Stage(models.TextChoices):
+    CONCEPT = "concept", _("Concept")
+    PLANNING = "planning", _("Planning")
+    PILOT = "pilot", _("Pilot")
+    IMPLEMENTED = "implemented", _("Implemented")
+    SCALED = "scaled", _("Scaled")
+
+
+class ProjectQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status="published")
+
+
+class Project(models.Model):
+    """A smart city project or best practice in the Exchange, the global directory of projects."""
+
+    workflow = PROJECT_SHARING
+
+    title = models.CharField(_("title"), max_length=200)
+    title_folded = models.CharField(max_length=400, editable=False, db_index=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    city = models.ForeignKey(
+        Member,
+        verbose_name=_("member city"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="projects",
+        help_text=_("Leave empty for a city that is not a WeGO member, and name it below."),
+    )
+    city_name = models.CharField(_("city (if not a member)"), max_length=200, blank=True)
+    country = CountryField(_("country"), blank=True)
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    summary = models.TextField(_("summary"), max_length=5000)
+    areas = models.ManyToManyField(Area, verbose_name=_("areas"), related_name="projects")
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage)
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True)
+    budget_amount = models.DecimalField(_("budget"), max_digits=16, decimal_places=2, null=True, blank=True)
+    budget_currency = models.CharField(
+        _("currency"), max_length=3, blank=True, help_text=_("For example: USD.")
+    )
+    funding_sources = models.TextField(_("funding sources"), max_length=2000, blank=True)
+    partners = models.ManyToManyField(
+        Partner, verbose_name=_("strategic partners involved"), related_name="projects", blank=True
+    )
+    other_partners = models.CharField(_("other partners involved"), max_length=500, blank=True)
+    outcomes = models.TextField(_("outcomes"), max_length=5000, blank=True)
+    lessons_learned = models.TextField(_("lessons learned"), max_length=5000, blank=True)
+    source = models.CharField(
+        _("source"), max_length=300, blank=True, help_text=_("Where the facts come from, e.g. a report.")
+    )
+    # Written only by wego.workflow.engine.perform().
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=PROJECT_SHARING.choices(),
+        default=PROJECT_SHARING.initial,
+        editable=False,
+        db_index=True,
+    )
+    organisation = models.ForeignKey(
+        Member,
+        verbose_name=_("shared by (organisation)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="shared_projects",
+    )
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("shared by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="shared_projects",
+    )
+    package = models.OneToOneField(
+        "programs.SolutionPackage",
+        verbose_name=_("solution package"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="project",
+    )
+    # Title, summary, outcomes, lessons, city, country, areas and partners in one text: what
+    # the catalogue searches (see programs/search.py).
+    search_document = models.TextField(editable=False, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title_folded", "pk"]
+        verbose_name = _("Exchange project")
+        verbose_name_plural = _("Exchange projects")
+        indexes = [models.Index(fields=["status", "start_year"]), models.Index(fields=["status", "stage"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(city__isnull=False) | ~models.Q(city_name=""),
+                name="project_names_its_city",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end_year__isnull=True)
+                | models.Q(start_year__isnull=True)
+                | models.Q(end_year__gte=models.F("start_year")),
+                name="project_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        from members.search import fold
+
+        self.title_folded = fold(self.title)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "title_folded"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("programs:project", args=[self.slug])
+
+    @property
+    def city_label(self):
+        return self.city.name if self.city_id else self.city_name
+
+
+class ProjectIndicator(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(_("indicator"), max_length=200)
+    unit = models.CharField(
+        _("unit"), max_length=40, blank=True, help_text=_("For example: %, tonnes, minutes.")
+    )
+    baseline = models.DecimalField(_("baseline"), max_digits=20, decimal_places=4, null=True, blank=True)
+    target = models.DecimalField(_("target"), max_digits=20, decimal_places=4, null=True, blank=True)
+    achieved = models.DecimalField(_("achieved"), max_digits=20, decimal_places=4, null=True, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self):
+        return f"{self.name} ({self.unit})" if self.unit else self.name
+
+
+class ProjectLink(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="links")
+    title = models.CharField(_("title"), max_length=200)
+    url = models.URLField(_("address"), max_length=500)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+
+    def __str__(self):
+        return self.title
+
+
+class ProjectDocument(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file (PDF)"), upload_to="exchange/documents/%Y/", max_length=200)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,103 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .partners import Partner, Solution
+from .solution_finder import Challenge, SolutionFinderApplication
+
+
+class SolutionPackage(models.Model):
+    """A solution package (step 4): solutions and partners answering some of the city's challenges,
+    with its Plan: who plans, executes, monitors and evaluates it, and its indicators."""
+
+    application = models.ForeignKey(
+        SolutionFinderApplication, on_delete=models.CASCADE, related_name="packages"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    summary = models.TextField(_("summary"), max_length=5000, blank=True)
+    challenges = models.ManyToManyField(
+        Challenge, verbose_name=_("challenges it answers"), related_name="packages"
+    )
+    solutions = models.ManyToManyField(
+        Solution, verbose_name=_("solutions"), related_name="packages", blank=True
+    )
+    partners = models.ManyToManyField(
+        Partner, verbose_name=_("partners"), related_name="packages", blank=True
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("solution package")
+        verbose_name_plural = _("solution packages")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_completed(self):
+        return self.application.status == "completed"
+
+
+class StakeholderRole(models.TextChoices):
+    PLAN = "plan", _("Plans")
+    EXECUTE = "execute", _("Executes")
+    MONITOR = "monitor", _("Monitors")
+    EVALUATE = "evaluate", _("Evaluates")
+
+
+class PlanStakeholder(models.Model):
+    package = models.ForeignKey(SolutionPackage, on_delete=models.CASCADE, related_name="stakeholders")
+    name = models.CharField(_("name"), max_length=120)
+    organisation = models.CharField(_("organisation"), max_length=200)
+    role = models.CharField(_("role"), max_length=10, choices=StakeholderRole)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("stakeholder")
+        verbose_name_plural = _("stakeholders")
+
+    def __str__(self):
+        return f"{self.name} ({self.organisation})"
+
+
+class PlanIndicator(models.Model):
+    package = models.ForeignKey(SolutionPackage, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(_("indicator"), max_length=200)
+    unit = models.CharField(_("unit"), max_length=40, blank=True)
+    baseline = models.DecimalField(_("baseline"), max_digits=20, decimal_places=4)
+    target = models.DecimalField(_("target"), max_digits=20, decimal_places=4)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self):
+        return f"{self.name} ({self.unit})" if self.unit else self.name
+
+    @property
+    def actual(self):
+        """The latest value recorded, or None."""
+        readings = list(self.readings.all())
+        return readings[-1].value if readings else None
+
+
+class IndicatorReading(models.Model):
+    """The indicator's actual value on a date: a Plan's indicators are updated over time."""
+
+    indicator = models.ForeignKey(PlanIndicator, on_delete=models.CASCADE, related_name="readings")
+    value = models.DecimalField(_("actual value"), max_digits=20, decimal_places=4)
+    measured_on = models.DateField(_("measured on"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["measured_on", "recorded_at", "pk"]
+        verbose_name = _("indicator reading")
+        verbose_name_plural = _("indicator readings")
+
+    def __str__(self):
+        return f"{self.value} ({self.measured_on})"

@@ -1,0 +1,53 @@
+"""Load the Smart City Driver's facts from the 2020 annual report (programs/data/).
+
+The sixteen areas the report lists, and the projects it names for the Exchange. Idempotent:
+what exists is left as staff may have edited it.
+"""
+
+import csv
+import tomllib
+from pathlib import Path
+
+from django.db import transaction
+
+from members.models import Member
+
+from .models import Area, Project
+from .services.exchange import refresh_search_document
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+@transaction.atomic
+def load(stdout):
+    with open(DATA_DIR / "areas.csv", newline="", encoding="utf-8") as f:
+        for position, row in enumerate(csv.DictReader(f)):
+            Area.objects.get_or_create(slug=row["slug"], defaults={"name": row["name"], "position": position})
+
+    with open(DATA_DIR / "projects.toml", "rb") as f:
+        projects = tomllib.load(f)["project"]
+    created = 0
+    for row in projects:
+        city = Member.objects.get(slug=row["city"])
+        project, was_created = Project.objects.get_or_create(
+            slug=row["slug"],
+            defaults={
+                "title": row["title"],
+                "city": city,
+                "country": city.country,
+                "region": city.region,
+                "stage": row["stage"],
+                "start_year": row.get("start_year"),
+                "summary": " ".join(row["summary"].split()),
+                "source": row["source"],
+                # The report is the Secretariat's own publication: these are published as loaded.
+                "status": "published",
+            },
+        )
+        if was_created:
+            created += 1
+            refresh_search_document(project)
+    stdout.write(
+        f"  {Area.objects.count()} Smart City Driver areas; "
+        f"{len(projects)} Exchange projects the report names ({created} new)."
+    )
