@@ -17,3 +17,25 @@ def validate_pdf(upload):
     upload.seek(0)
     if not head.lstrip().startswith(b"%PDF-"):
         raise ValidationError(_("This file is not a PDF. Please scan or export the signed letter as a PDF."))
+
+
+# What each accepted kind of attachment starts with.
+SIGNATURES = {
+    "PDF": (b"%PDF-",),
+    "PNG": (b"\x89PNG\r\n\x1a\n",),
+    "JPEG": (b"\xff\xd8\xff",),
+}
+
+
+def validate_attachment(upload):
+    """A PDF, PNG or JPEG file within the size limit, judged by its first bytes."""
+    if upload.size > settings.UPLOAD_MAX_BYTES:
+        raise ValidationError(
+            _("The file is %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
+        )
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if not any(head.lstrip().startswith(sig) for sigs in SIGNATURES.values() for sig in sigs):
+        raise ValidationError(_("Attach a PDF, PNG or JPEG file. This file is none of them."))

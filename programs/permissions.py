@@ -36,11 +36,14 @@ def officials_of_partner(partner):
 
 def visible_applications(user):
     """Solution Finder applications this person may open: their organisations' (drafts included),
-    those a partner they act for has been introduced to (and not withdrawn from), or all of
-    them for the Secretariat."""
+    those a partner they act for has been introduced to (and not withdrawn from), or, for the
+    Secretariat, every one that has been submitted."""
     applications = SolutionFinderApplication.objects.all()
+    if not user.is_authenticated:
+        return applications.none()
     if is_secretariat(user):
-        return applications
+        # A draft is the city's own working copy until it is submitted.
+        return applications.filter(~Q(status="draft") | Q(organisation__in=organisations_of(user)))
     if not user.is_authenticated:
         return applications.none()
     introduced = Introduction.objects.filter(partner__in=partners_of(user)).exclude(status="withdrawn")

@@ -89,6 +89,7 @@ class AreaFactory(factory.django.DjangoModelFactory):
 class PartnerFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "programs.Partner"
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Partner Company {n:04d}")
     slug = factory.LazyAttribute(lambda partner: slugify(partner.name))
@@ -107,6 +108,7 @@ class PartnerFactory(factory.django.DjangoModelFactory):
 class SolutionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "programs.Solution"
+        skip_postgeneration_save = True
 
     partner = factory.SubFactory(PartnerFactory)
     name = factory.Sequence(lambda n: f"Solution {n:04d}")
@@ -126,6 +128,7 @@ class ProjectFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = "programs.Project"
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Smart Project {n:05d}")
     slug = factory.LazyAttribute(lambda project: slugify(project.title))
@@ -184,6 +187,7 @@ class SolutionFinderApplicationFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = "programs.SolutionFinderApplication"
+        skip_postgeneration_save = True
 
     organisation = factory.SubFactory(MemberFactory)
     started_by = factory.SubFactory(UserFactory)

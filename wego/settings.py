@@ -181,6 +181,8 @@ def _mailer(url: str) -> dict:
 MAILERS = {"default": _mailer(env.str("EMAIL_URL", default=""))}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="WeGO Portal <portal@we-gov.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The portal's public address, for links in mail (which is sent outside any request).
+PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [

@@ -1,0 +1,330 @@
+"""The Secretariat's work on the Solution Finder: the queue, each application with its versions,
+thread, proposed partners and packages, and the workflow's buttons."""
+
+from datetime import timedelta
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, Subquery
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from members.models import Region
+from wego.workflow.admin import WorkflowAdminMixin
+from wego.workflow.models import TransitionRecord
+
+from ..forms.solution_finder import ProposePartnerForm, ThreadMessageForm
+from ..models import (
+    Area,
+    Introduction,
+    PlanIndicator,
+    PlanStakeholder,
+    SolutionFinderApplication,
+    SolutionPackage,
+)
+from ..services import packages as package_services
+from ..services import solution_finder as services
+
+
+class AreaListFilter(admin.SimpleListFilter):
+    title = gettext_lazy("area of a challenge")
+    parameter_name = "area"
+
+    def lookups(self, request, model_admin):
+        return [(area.slug, str(area)) for area in Area.objects.all()]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        return queryset.filter(challenges__area__slug=self.value()).distinct()
+
+
+class RegionListFilter(admin.SimpleListFilter):
+    title = gettext_lazy("region")
+    parameter_name = "region"
+
+    def lookups(self, request, model_admin):
+        return [(region.slug, str(region)) for region in Region.objects.all()]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(organisation__region__slug=self.value()) if self.value() else queryset
+
+
+class WaitingListFilter(admin.SimpleListFilter):
+    title = gettext_lazy("in this state for")
+    parameter_name = "waiting"
+    AGES = {"week": 7, "month": 30}
+
+    def lookups(self, request, model_admin):
+        return [("week", gettext_lazy("More than a week")), ("month", gettext_lazy("More than a month"))]
+
+    def queryset(self, request, queryset):
+        if self.value() not in self.AGES:
+            return queryset
+        return queryset.filter(waiting_since__lt=timezone.now() - timedelta(days=self.AGES[self.value()]))
+
+
+def with_waiting_since(queryset):
+    """Annotate when each application entered its current state (its last step)."""
+    last_step = TransitionRecord.objects.filter(
+        content_type=ContentType.objects.get_for_model(SolutionFinderApplication), object_id=OuterRef("pk")
+    ).order_by("-created_at")
+    return queryset.annotate(waiting_since=Subquery(last_step.values("created_at")[:1]))
+
+
+@admin.register(SolutionFinderApplication)
+class SolutionFinderApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
+    change_form_template = "admin/programs/solutionfinderapplication/change_form.html"
+    list_display = ["__str__", "region", "areas", "status", "waiting"]
+    list_filter = ["status", AreaListFilter, RegionListFilter, WaitingListFilter]
+    search_fields = ["organisation__name", "contact_name", "contact_email", "challenges__problem_statement"]
+    list_select_related = ["organisation__region"]
+    # The application is the city's own words: staff move it, they do not rewrite it.
+    readonly_fields = fields = [
+        "organisation",
+        "status",
+        "contact_name",
+        "contact_title",
+        "contact_email",
+        "contact_phone",
+        "goals",
+        "expected_outcomes",
+        "budget_range",
+        "funding_sources",
+        "start_by",
+        "duration_months",
+        "timeline_notes",
+        "existing_infrastructure",
+        "existing_data",
+        "partners_involved",
+        "feedback",
+        "submitted_at",
+        "updated_at",
+    ]
+
+    def get_queryset(self, request):
+        # A draft stays the city's working copy until it is submitted.
+        queryset = super().get_queryset(request).exclude(status="draft").prefetch_related("challenges__area")
+        return with_waiting_since(queryset)
+
+    def get_ordering(self, request):
+        return ["waiting_since", "pk"]  # the longest waiting first
+
+    @admin.display(description=gettext_lazy("region"), ordering="organisation__region__position")
+    def region(self, application):
+        return application.organisation.region or "—"
+
+    @admin.display(description=gettext_lazy("areas"))
+    def areas(self, application):
+        return ", ".join(sorted({str(challenge.area) for challenge in application.challenges.all()})) or "—"
+
+    @admin.display(description=gettext_lazy("in this state since"), ordering="waiting_since")
+    def waiting(self, application):
+        return application.waiting_since
+
+    def has_add_permission(self, request):
+        return False  # cities apply on the site
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/message/",
+                self.admin_site.admin_view(require_POST(self.message_view)),
+                name="programs_solutionfinderapplication_message",
+            ),
+            path(
+                "<path:object_id>/propose/",
+                self.admin_site.admin_view(require_POST(self.propose_view)),
+                name="programs_solutionfinderapplication_propose",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        application = self.get_object(request, unquote(object_id))
+        if application is not None:
+            extra_context = {
+                **(extra_context or {}),
+                "challenges": application.challenges.select_related("area"),
+                "attachments": application.attachments.all(),
+                "versions": services.versions_with_changes(application),
+                "thread": application.messages.select_related("author"),
+                "message_form": ThreadMessageForm(),
+                "thread_open": application.status not in services.THREAD_CLOSED_STATES,
+                "introductions": [
+                    (introduction, introduction.workflow.state(introduction.status))
+                    for introduction in application.introductions.select_related("partner")
+                ],
+                "propose_form": ProposePartnerForm(application=application),
+                "proposing_open": application.status in services.PROPOSING_STATES,
+                "packages": application.packages.prefetch_related("partners", "stakeholders", "indicators"),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _application(self, request, object_id):
+        application = self.get_object(request, unquote(object_id))
+        if application is None:
+            raise Http404
+        if not self.has_view_permission(request, application):
+            raise PermissionDenied
+        return application
+
+    def _back(self, application, anchor):
+        return redirect(
+            reverse("admin:programs_solutionfinderapplication_change", args=[application.pk]) + anchor
+        )
+
+    def message_view(self, request, object_id):
+        application = self._application(request, object_id)
+        form = ThreadMessageForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.post_message(
+                    application,
+                    request.user,
+                    body=form.cleaned_data["body"],
+                    attachment=form.cleaned_data["attachment"],
+                )
+            except services.NotEditable as refusal:
+                messages.error(request, str(refusal))
+            else:
+                messages.success(request, _("Your message was sent to the city."))
+        else:
+            for errors in form.errors.values():
+                messages.error(request, " ".join(errors))
+        return self._back(application, "#thread")
+
+    def propose_view(self, request, object_id):
+        from members.workflow import is_secretariat
+
+        application = self._application(request, object_id)
+        if not is_secretariat(request.user):
+            raise PermissionDenied
+        form = ProposePartnerForm(request.POST, application=application)
+        if form.is_valid():
+            try:
+                services.propose_partner(
+                    application,
+                    form.cleaned_data["partner"],
+                    reason=form.cleaned_data["reason"],
+                    actor=request.user,
+                )
+            except services.NotEditable as refusal:
+                messages.error(request, str(refusal))
+            else:
+                messages.success(
+                    request,
+                    _("%(partner)s was proposed; the city and the partner were told.")
+                    % {"partner": form.cleaned_data["partner"]},
+                )
+        else:
+            for errors in form.errors.values():
+                messages.error(request, " ".join(errors))
+        return self._back(application, "#introductions")
+
+
+@admin.register(Introduction)
+class IntroductionAdmin(WorkflowAdminMixin, admin.ModelAdmin):
+    list_display = ["application", "partner", "status", "created_at"]
+    list_filter = ["status"]
+    list_select_related = ["application__organisation", "partner"]
+    search_fields = ["application__organisation__name", "partner__name"]
+    readonly_fields = fields = [
+        "application",
+        "partner",
+        "reason",
+        "proposed_by",
+        "status",
+        "created_at",
+        "updated_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False  # proposed from the application's page
+
+
+class StakeholderInline(admin.TabularInline):
+    model = PlanStakeholder
+    extra = 1
+
+
+class IndicatorInline(admin.TabularInline):
+    model = PlanIndicator
+    extra = 1
+    fields = ["name", "unit", "baseline", "target", "latest"]
+    readonly_fields = ["latest"]
+
+    @admin.display(description=gettext_lazy("actual (latest recorded)"))
+    def latest(self, indicator):
+        return indicator.actual if indicator.pk else "—"
+
+
+@admin.register(SolutionPackage)
+class SolutionPackageAdmin(admin.ModelAdmin):
+    list_display = ["name", "application", "stage", "in_exchange"]
+    list_select_related = ["application__organisation"]
+    list_filter = ["application__status"]
+    search_fields = ["name", "application__organisation__name"]
+    fields = ["application", "name", "summary", "challenges", "partners", "solutions"]
+    filter_horizontal = ["challenges", "partners", "solutions"]
+    inlines = [StakeholderInline, IndicatorInline]
+    actions = ["publish_to_exchange"]
+
+    def has_add_permission(self, request):
+        return False  # defined from the application's page on the site, where its challenges are known
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.application.status not in services.PACKAGE_STATES:
+            return self.fields  # its application is finished (or not yet connected): the package stands
+        return ["application"]
+
+    def get_inline_instances(self, request, obj=None):
+        instances = super().get_inline_instances(request, obj)
+        if obj is not None and obj.application.status not in services.PACKAGE_STATES:
+            for inline in instances:
+                inline.has_add_permission = inline.has_change_permission = inline.has_delete_permission = (
+                    lambda *args, **kwargs: False
+                )
+        return instances
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        package = self.get_object(request, unquote(request.resolver_match.kwargs.get("object_id", "")))
+        if package is not None and db_field.name == "challenges":
+            field.queryset = package.application.challenges.select_related("area")
+        return field
+
+    @admin.display(description=gettext_lazy("state of the application"))
+    def stage(self, package):
+        return package.application.get_status_display()
+
+    @admin.display(description=gettext_lazy("in the Exchange"), boolean=True)
+    def in_exchange(self, package):
+        return hasattr(package, "project")
+
+    @admin.action(description=gettext_lazy("Publish the selected completed packages to the Exchange"))
+    def publish_to_exchange(self, request, queryset):
+        for package in queryset.select_related("application"):
+            try:
+                project = package_services.publish_package(package, request.user)
+            except services.NotEditable as refusal:
+                self.message_user(request, f"{package}: {refusal}", messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    format_html(
+                        '{}: <a href="{}">{}</a>',
+                        package,
+                        project.get_absolute_url(),
+                        _("now in the Exchange"),
+                    ),
+                    messages.SUCCESS,
+                )

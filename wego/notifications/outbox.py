@@ -29,7 +29,12 @@ def queue(kind, *, recipient=None, email=None, context=None, related=None):
         if recipient
         else settings.LANGUAGE_CODE
     )
-    context = {"recipient": recipient, "related": related, **(context or {})}
+    context = {
+        "recipient": recipient,
+        "related": related,
+        "portal_url": settings.PORTAL_URL,
+        **(context or {}),
+    }
     names = templates_for(kind)
     with translation.override(language):
         subject = " ".join(render_to_string(names["subject"], context).split())

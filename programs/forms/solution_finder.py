@@ -1,0 +1,210 @@
+"""The Solution Finder's forms: one per step of the application, the thread, and the proposals."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from members.forms import no_control_characters, style_for_bootstrap
+from members.uploads import validate_attachment
+
+from ..models import ApplicationAttachment, Challenge, Partner, SolutionFinderApplication, ThreadMessage
+
+
+class StepForm(forms.ModelForm):
+    """A step of the application: every field listed in `required` must be filled in."""
+
+    required = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.required = name in self.required
+            if isinstance(field, forms.CharField):
+                field.validators.append(no_control_characters)
+        style_for_bootstrap(self.fields)
+
+
+class ContactForm(StepForm):
+    required = ("contact_name", "contact_title", "contact_email")
+
+    class Meta:
+        model = SolutionFinderApplication
+        fields = ["contact_name", "contact_title", "contact_email", "contact_phone"]
+        help_texts = {
+            "contact_email": _("WeGO and, once you accept an introduction, the partner write here.")
+        }
+
+
+class GoalsForm(StepForm):
+    required = ("goals", "expected_outcomes")
+
+    class Meta:
+        model = SolutionFinderApplication
+        fields = ["goals", "expected_outcomes"]
+        widgets = {
+            "goals": forms.Textarea(attrs={"rows": 5}),
+            "expected_outcomes": forms.Textarea(attrs={"rows": 5}),
+        }
+        help_texts = {
+            "goals": _("What should change for the city and its people?"),
+            "expected_outcomes": _("How will you know it worked? Figures help, e.g. “waiting time halved”."),
+        }
+
+
+class BudgetForm(StepForm):
+    required = ("budget_range",)
+
+    class Meta:
+        model = SolutionFinderApplication
+        fields = ["budget_range", "funding_sources"]
+        widgets = {"funding_sources": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "funding_sources": _("For example the city budget, a national programme, a development bank.")
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["budget_range"].choices = [
+            ("", _("Choose a range")),
+            *self.fields["budget_range"].choices[1:],
+        ]
+
+
+class TimelineForm(StepForm):
+    required = ("duration_months",)
+
+    class Meta:
+        model = SolutionFinderApplication
+        fields = ["start_by", "duration_months", "timeline_notes"]
+        widgets = {
+            "start_by": forms.DateInput(attrs={"type": "date"}),
+            "timeline_notes": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["start_by"].error_messages["invalid"] = _(
+            "Enter the date as year-month-day, e.g. 2027-03-01."
+        )
+        self.fields["duration_months"].min_value = 1
+        self.fields["duration_months"].max_value = 120
+        self.fields["duration_months"].widget.attrs.update({"min": 1, "max": 120})
+
+    def clean_duration_months(self):
+        months = self.cleaned_data.get("duration_months")
+        if months is not None and not 1 <= months <= 120:
+            raise forms.ValidationError(_("Give a duration between 1 and 120 months."))
+        return months
+
+
+class InfrastructureForm(StepForm):
+    required = ("existing_infrastructure",)
+
+    class Meta:
+        model = SolutionFinderApplication
+        fields = ["existing_infrastructure", "existing_data"]
+        widgets = {
+            "existing_infrastructure": forms.Textarea(attrs={"rows": 5}),
+            "existing_data": forms.Textarea(attrs={"rows": 5}),
+        }
+        help_texts = {
+            "existing_infrastructure": _("Networks, sensors, platforms, control rooms… or “none yet”."),
+            "existing_data": _("Which data the city already collects or publishes."),
+        }
+
+
+class PartnersInvolvedForm(StepForm):
+    class Meta:
+        model = SolutionFinderApplication
+        fields = ["partners_involved"]
+        widgets = {"partners_involved": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "partners_involved": _("Companies, agencies or universities already working with you, if any.")
+        }
+
+
+class ChallengeForm(forms.ModelForm):
+    class Meta:
+        model = Challenge
+        fields = ["area", "problem_statement", "affected", "current_situation", "priority"]
+        widgets = {
+            "problem_statement": forms.Textarea(attrs={"rows": 3}),
+            "affected": forms.Textarea(attrs={"rows": 2}),
+            "current_situation": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].empty_label = _("Choose an area")
+        self.fields["priority"].choices = [("", _("Choose a priority")), *self.fields["priority"].choices[1:]]
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.validators.append(no_control_characters)
+        style_for_bootstrap(self.fields)
+
+
+MAX_CHALLENGES = 10
+
+ChallengeFormSet = forms.inlineformset_factory(
+    SolutionFinderApplication,
+    Challenge,
+    form=ChallengeForm,
+    extra=1,
+    max_num=MAX_CHALLENGES,
+    validate_max=True,
+    min_num=1,
+    validate_min=True,
+    can_delete=True,
+)
+
+
+MAX_ATTACHMENTS = 10
+
+
+class AttachmentForm(forms.ModelForm):
+    class Meta:
+        model = ApplicationAttachment
+        fields = ["title", "file"]
+        labels = {"file": _("File (PDF, PNG or JPEG)")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].validators.append(validate_attachment)
+        self.fields["title"].validators.append(no_control_characters)
+        self.fields["file"].help_text = _("Up to %(size)d MB.") % {"size": settings.UPLOAD_MAX_BYTES // 2**20}
+        style_for_bootstrap(self.fields)
+
+
+class ThreadMessageForm(forms.ModelForm):
+    class Meta:
+        model = ThreadMessage
+        fields = ["body", "attachment"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 4})}
+        labels = {"body": _("Your message"), "attachment": _("Attachment (optional: PDF, PNG or JPEG)")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attachment"].validators.append(validate_attachment)
+        self.fields["body"].validators.append(no_control_characters)
+        style_for_bootstrap(self.fields)
+
+
+class ProposePartnerForm(forms.Form):
+    partner = forms.ModelChoiceField(
+        label=_("Partner"),
+        queryset=Partner.objects.none(),
+        empty_label=_("Choose a partner"),
+        error_messages={"invalid_choice": _("Choose a partner from the list.")},
+    )
+    reason = forms.CharField(
+        label=_("Why this partner (both sides read it)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[no_control_characters],
+    )
+
+    def __init__(self, *args, application, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = Partner.objects.filter(is_listed=True).exclude(
+            introductions__application=application
+        )

@@ -1,0 +1,44 @@
+"""Set-up for the Solution Finder tests: applications in a given state, with what the state implies."""
+
+from django.utils import timezone
+
+from programs.models import Introduction, SolutionFinderApplication, SolutionPackage
+from tests.factories import (
+    PartnerFactory,
+    SolutionFinderApplicationFactory,
+    UserFactory,
+    official_of,
+    official_of_partner,
+    secretariat_user,
+)
+
+
+def application_in(state, **kwargs):
+    application = SolutionFinderApplicationFactory(**kwargs)
+    SolutionFinderApplication.objects.filter(pk=application.pk).update(
+        status=state, submitted_at=None if state == "draft" else timezone.now()
+    )
+    application.refresh_from_db()
+    return application
+
+
+def introduce(application, partner=None, status="proposed"):
+    partner = partner or PartnerFactory()
+    introduction = Introduction.objects.create(
+        application=application,
+        partner=partner,
+        reason="They built this in Busan.",
+        proposed_by=UserFactory(),
+    )
+    Introduction.objects.filter(pk=introduction.pk).update(status=status)
+    introduction.refresh_from_db()
+    return introduction
+
+
+def package_for(application, name="Smart bus stops"):
+    package = SolutionPackage.objects.create(application=application, name=name, created_by=UserFactory())
+    package.challenges.set(application.challenges.all())
+    return package
+
+
+__all__ = ["official_of", "official_of_partner", "secretariat_user"]
