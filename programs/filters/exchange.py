@@ -1,0 +1,173 @@
+"""The Exchange catalogue's filters: what a visitor may narrow the published projects by, and the order."""
+
+import functools
+
+import django_filters
+from django import forms
+from django.db.models import Case, F, IntegerField, Max, Min, Q, Value, When
+from django.db.models.functions import Coalesce, Greatest
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from members.filters import DirectoryForm
+from members.models import Region
+
+from ..models import Area, Project, Stage
+from ..search import search_projects
+
+# Years before this are surely typing mistakes; the catalogue's year filter never offers them.
+FIRST_YEAR = 1990
+
+
+class CatalogueForm(DirectoryForm):
+    """The directory's cleaning (control characters, the search's length, long values quoted briefly)."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        for name in ("area", "stage"):
+            if len(self.data.get(name, "")) > 40:
+                self.data[name] = self.data[name][:40] + "…"
+
+
+def published():
+    return Project.objects.published()
+
+
+def country_choices():
+    names = dict(countries)
+    codes = published().exclude(country="").order_by().values_list("country", flat=True).distinct()
+    return sorted(((code, names.get(code, code)) for code in codes), key=lambda choice: choice[1])
+
+
+def year_choices():
+    """Every year some published project ran in, newest first."""
+    span = published().aggregate(
+        first=Min("start_year"), last=Max(Greatest("start_year", Coalesce("end_year", "start_year")))
+    )
+    if span["first"] is None:
+        return []
+    first = max(span["first"], FIRST_YEAR)
+    return [(str(year), str(year)) for year in range(span["last"], first - 1, -1)]
+
+
+# Stages in the order a project goes through them.
+STAGE_ORDER = Case(
+    *(When(stage=value, then=Value(position)) for position, value in enumerate(Stage.values)),
+    output_field=IntegerField(),
+)
+
+SORTS = {
+    "title": [F("title_folded").asc()],
+    "-title": [F("title_folded").desc()],
+    "-start": [F("start_year").desc(nulls_last=True), F("title_folded").asc()],
+    "stage": [STAGE_ORDER.asc(), F("title_folded").asc()],
+}
+
+
+class ProjectFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="search",
+        help_text=_('Words in any order; "quoted words" together; -word to leave it out.'),
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    area = django_filters.ModelChoiceFilter(
+        label=_("Area"),
+        field_name="areas",
+        queryset=Area.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All areas"),
+        error_messages={"invalid_choice": _("There is no area “%(value)s”.")},
+    )
+    region = django_filters.ModelChoiceFilter(
+        label=_("Region"),
+        queryset=Region.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All regions"),
+        error_messages={"invalid_choice": _("There is no region “%(value)s”.")},
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"),
+        choices=country_choices,
+        empty_label=_("All countries"),
+        error_messages={"invalid_choice": _("No project is listed in a country with the code “%(value)s”.")},
+    )
+    stage = django_filters.ChoiceFilter(
+        label=_("Stage"),
+        choices=Stage.choices,
+        empty_label=_("Any stage"),
+        error_messages={"invalid_choice": _("There is no stage “%(value)s”.")},
+    )
+    year = django_filters.ChoiceFilter(
+        label=_("Year"),
+        choices=year_choices,
+        method="running_in",
+        empty_label=_("Any year"),
+        help_text=_("Projects that ran in that year."),
+        error_messages={"invalid_choice": _("No project is recorded as running in “%(value)s”.")},
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        method="keep_order",
+        choices=[
+            ("title", _("Title (A to Z)")),
+            ("-title", _("Title (Z to A)")),
+            ("-start", _("Newest start year first")),
+            ("stage", _("Stage (concept to scaled)")),
+        ],
+        empty_label=_("Relevance, when searching"),
+        error_messages={"invalid_choice": _("The catalogue cannot be sorted by “%(value)s”.")},
+    )
+
+    class Meta:
+        model = Project
+        fields = []
+        form = CatalogueForm
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        super().__init__(data, queryset=published() if queryset is None else queryset, **kwargs)
+        self.ranked = False
+        # Asked at most once per request, and not at all where nothing needs them (the exports).
+        self.filters["country"].extra["choices"] = functools.cache(country_choices)
+        self.filters["year"].extra["choices"] = functools.cache(year_choices)
+
+    def search(self, queryset, name, value):
+        if not value:
+            return queryset
+        matches, self.ranked = search_projects(queryset, value)
+        return matches
+
+    def running_in(self, queryset, name, value):
+        year = int(value)
+        return queryset.filter(
+            Q(start_year__lte=year) & (Q(end_year__gte=year) | Q(end_year__isnull=True, start_year=year))
+        )
+
+    def keep_order(self, queryset, name, value):
+        return queryset  # applied in qs, after every filter
+
+    @property
+    def qs(self):
+        queryset = super().qs.select_related("city", "region").prefetch_related("areas")
+        sort = self.form.cleaned_data.get("sort") if hasattr(self.form, "cleaned_data") else ""
+        if sort in SORTS:
+            ordering = SORTS[sort]
+        elif self.ranked:
+            ordering = [F("relevance").desc(), F("title_folded").asc()]
+        else:
+            ordering = SORTS["title"]
+        # The primary key last keeps pages stable where the order has ties.
+        return queryset.order_by(*ordering, "pk")
+
+    def active_filters(self):
+        """(label, value) for each filter in force, as the visitor reads them."""
+        form = self.form
+        active = []
+        for name in ("q", "area", "region", "country", "stage", "year"):
+            value = form.cleaned_data.get(name) if hasattr(form, "cleaned_data") else None
+            if not value:
+                continue
+            if name in ("country", "stage"):
+                value = dict(form.fields[name].choices).get(value, value)
+            active.append((form.fields[name].label, str(value)))
+        return active

@@ -1,0 +1,169 @@
+"""The Exchange in public: the catalogue of published projects, its open data, a project, the benchmark."""
+
+import csv
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from django.views.decorators.vary import vary_on_headers
+
+from members.exports import spreadsheet_safe
+
+from .. import compare as benchmark
+from .. import exports
+from ..filters.exchange import ProjectFilter
+from ..models import Project, ProjectDocument
+from ..services.exchange import visible_projects
+
+PAGE_SIZE = 20
+
+
+def filtered_projects(request):
+    """The catalogue's filter on the query string, and what to tell the visitor about it.
+
+    A bad value is dropped and the rest still applies; the notices say what was ignored.
+    """
+    project_filter = ProjectFilter(request.GET)
+    notices = []
+    if not project_filter.is_valid():
+        for field, errors in project_filter.form.errors.items():
+            label = project_filter.form.fields[field].label if field in project_filter.form.fields else field
+            notices += [
+                _("%(field)s: %(error)s This filter was ignored.") % {"field": label, "error": error}
+                for error in errors
+            ]
+    return project_filter, notices + project_filter.form.notices
+
+
+@login_not_required
+@require_safe
+@vary_on_headers("HX-Request")  # the live update answers a fragment at the page's own address
+def catalogue(request):
+    project_filter, notices = filtered_projects(request)
+    paginator = Paginator(project_filter.qs, PAGE_SIZE)
+    asked_for = request.GET.get("page")
+    page = paginator.get_page(asked_for)
+    if asked_for and asked_for != str(page.number):
+        notices.append(
+            _("That page does not exist; showing page %(number)d of %(total)d.")
+            % {"number": page.number, "total": paginator.num_pages}
+        )
+    live_update = request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request")
+    return render(
+        request,
+        "programs/exchange/catalogue_live.html" if live_update else "programs/exchange/catalogue.html",
+        {
+            "filter": project_filter,
+            "notices": notices,
+            "page": page,
+            "page_range": paginator.get_elided_page_range(page.number),
+            "compare_limit": benchmark.LIMIT,
+        },
+    )
+
+
+@login_not_required
+@require_safe
+def export_csv(request):
+    projects = filtered_projects(request)[0].qs
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="wego-exchange-projects.csv"'
+    # The byte order mark makes spreadsheet programs read the file as UTF-8 (São Paulo, Beyoğlu).
+    response.write("\ufeff")
+    writer = csv.DictWriter(response, fieldnames=exports.COLUMNS)
+    writer.writeheader()
+    for row in exports.project_rows(request, projects):
+        writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
+    return response
+
+
+@login_not_required
+@require_safe
+def export_json(request):
+    projects = filtered_projects(request)[0].qs
+    response = JsonResponse(
+        list(exports.project_rows(request, projects)), safe=False, json_dumps_params={"ensure_ascii": False}
+    )
+    response["Content-Disposition"] = 'inline; filename="wego-exchange-projects.json"'
+    return response
+
+
+def project_for(request, slug):
+    """The project if this person may see it: published, their organisation's, or any for the Secretariat."""
+    projects = visible_projects(request.user).select_related("city", "region", "organisation")
+    return get_object_or_404(projects, slug=slug)
+
+
+@login_not_required
+@require_safe
+def project(request, slug):
+    project = project_for(request, slug)
+    return render(
+        request,
+        "programs/exchange/project.html",
+        {
+            "project": project,
+            "areas": project.areas.all(),
+            "partners": project.partners.all(),
+            "indicators": [(i, benchmark.figures(i)) for i in project.indicators.all()],
+            "budget": benchmark.number(project.budget_amount),
+            "links": project.links.all(),
+            "documents": project.documents.all(),
+        },
+    )
+
+
+@login_not_required
+@require_safe
+def document(request, slug, pk):
+    project = project_for(request, slug)
+    document = get_object_or_404(ProjectDocument, project=project, pk=pk)
+    return FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=f"{slugify(document.title) or 'document'}.pdf",
+        content_type="application/pdf",
+    )
+
+
+@login_not_required
+@require_safe
+def compare(request):
+    asked = list(dict.fromkeys(slug.strip() for slug in request.GET.getlist("p") if slug.strip()))
+    notices = []
+    if len(asked) > benchmark.LIMIT:
+        notices.append(
+            _("You picked %(count)d projects; the first %(limit)d are compared side by side.")
+            % {"count": len(asked), "limit": benchmark.LIMIT}
+        )
+        asked = asked[: benchmark.LIMIT]
+    found = {
+        project.slug: project
+        for project in Project.objects.published()
+        .filter(slug__in=[slug[:200] for slug in asked])
+        .select_related("city", "region")
+        .prefetch_related("areas", "indicators")
+    }
+    unknown = [slug for slug in asked if slug not in found]
+    if unknown:
+        notices.append(
+            _("These projects are not in the Exchange and were left out: %(slugs)s.")
+            % {"slugs": ", ".join(f"“{slug[:40]}”" for slug in unknown)}
+        )
+    projects = [found[slug] for slug in asked if slug in found]
+    return render(
+        request,
+        "programs/exchange/compare.html",
+        {
+            "projects": projects,
+            "rows": benchmark.indicator_rows(projects),
+            "notices": notices,
+            "limit": benchmark.LIMIT,
+            "page_size": settings.DIRECTORY_PAGE_SIZE,
+        },
+    )
