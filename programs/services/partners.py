@@ -1,0 +1,67 @@
+"""A partner's officials keeping its profile and its solutions up to date; the only place that changes them.
+
+Each action checks again that the person acts for the partner, whatever the view already checked.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+
+from ..models import Solution
+from ..permissions import may_act_for_partner
+
+
+def _check(user, partner):
+    if not may_act_for_partner(user, partner):
+        raise PermissionDenied
+
+
+def unique_solution_slug(name):
+    base = slugify(name)[:180] or "solution"
+    slug, number = base, 1
+    while Solution.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+@transaction.atomic
+def update_partner_profile(form, *, by):
+    """Save the profile form of a partner `by` acts for (never its name, type, member link or listing)."""
+    _check(by, form.instance)
+    return form.save()
+
+
+@transaction.atomic
+def add_solution(partner, form, *, by):
+    """A new solution of `partner`, listed in the catalogue, at an address of its own."""
+    _check(by, partner)
+    solution = form.save(commit=False)
+    solution.partner = partner
+    for attempt in range(3):
+        solution.slug = unique_solution_slug(solution.name)
+        try:
+            with transaction.atomic():
+                solution.save()
+            break
+        except IntegrityError:
+            # Someone took the same address at the same moment: take the next one.
+            if attempt == 2:
+                raise
+    form.save_m2m()
+    return solution
+
+
+@transaction.atomic
+def update_solution(form, *, by):
+    _check(by, form.instance.partner)
+    return form.save()
+
+
+@transaction.atomic
+def set_solution_listed(solution, listed, *, by):
+    """List the solution in the public catalogue again, or take it out."""
+    _check(by, solution.partner)
+    solution.is_listed = listed
+    solution.save(update_fields=["is_listed", "updated_at"])
+    return solution

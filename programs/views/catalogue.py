@@ -1,0 +1,147 @@
+"""The Smart City Driver's public pages: the overview, the areas, the strategic partners, the solutions."""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from django.views.decorators.vary import vary_on_headers
+
+from members.models import Member
+from members.workflow import is_secretariat
+
+from ..filters.catalogue import PartnerFilter, SolutionFilter
+from ..models import Area, Partner, Project, Solution
+from ..permissions import may_act_for_partner
+
+# The area page shows a handful of the Exchange's projects and links to the rest.
+AREA_PROJECTS = 6
+
+
+def filtered_list(request, filter_class):
+    """The filter on the query string, the page asked for, and what to tell the visitor about either.
+
+    A bad value is dropped and the rest still applies; the notices say what was ignored.
+    """
+    found = filter_class(request.GET)
+    notices = []
+    if not found.is_valid():
+        for field, errors in found.form.errors.items():
+            label = found.form.fields[field].label if field in found.form.fields else field
+            notices += [
+                _("%(field)s: %(error)s This filter was ignored.") % {"field": label, "error": error}
+                for error in errors
+            ]
+    notices += found.form.notices
+    paginator = Paginator(found.qs, settings.DIRECTORY_PAGE_SIZE)
+    asked_for = request.GET.get("page")
+    page = paginator.get_page(asked_for)
+    if asked_for and asked_for != str(page.number):
+        notices.append(
+            _("That page does not exist; showing page %(number)d of %(total)d.")
+            % {"number": page.number, "total": paginator.num_pages}
+        )
+    return {
+        "filter": found,
+        "notices": notices,
+        "page": page,
+        "page_range": paginator.get_elided_page_range(page.number),
+    }
+
+
+def is_live_update(request):
+    return request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request")
+
+
+@login_not_required
+@require_safe
+def driver(request):
+    return render(request, "programs/driver.html", {"areas": Area.objects.all()})
+
+
+@login_not_required
+@require_safe
+def area(request, slug):
+    area = get_object_or_404(Area, slug=slug)
+    projects = (
+        Project.objects.published().filter(areas=area).select_related("city").order_by("-published_at", "pk")
+    )
+    return render(
+        request,
+        "programs/area.html",
+        {
+            "area": area,
+            "partners": area.partners.filter(is_listed=True),
+            "solutions": area.solutions.filter(is_listed=True, partner__is_listed=True).select_related(
+                "partner"
+            ),
+            "projects": projects[:AREA_PROJECTS],
+        },
+    )
+
+
+@login_not_required
+@require_safe
+@vary_on_headers("HX-Request")  # the live update answers a fragment at the page's own address
+def partners(request):
+    context = filtered_list(request, PartnerFilter)
+    template = (
+        "programs/partners/directory_live.html"
+        if is_live_update(request)
+        else "programs/partners/directory.html"
+    )
+    return render(request, template, context)
+
+
+@login_not_required
+@require_safe
+def partner(request, slug):
+    partner = get_object_or_404(
+        Partner.objects.select_related("member").prefetch_related("areas", "regions"), slug=slug
+    )
+    may_edit = may_act_for_partner(request.user, partner)
+    # An unlisted partner, and unlisted solutions, are shown only to its officials and the Secretariat.
+    sees_unlisted = may_edit or is_secretariat(request.user)
+    if not partner.is_listed and not sees_unlisted:
+        raise Http404
+    solutions = partner.solutions.prefetch_related("areas")
+    if not sees_unlisted:
+        solutions = solutions.filter(is_listed=True)
+    return render(
+        request,
+        "programs/partners/detail.html",
+        {"partner": partner, "solutions": solutions, "may_edit": may_edit},
+    )
+
+
+@login_not_required
+@require_safe
+@vary_on_headers("HX-Request")
+def solutions(request):
+    context = filtered_list(request, SolutionFilter)
+    template = (
+        "programs/solutions/catalogue_live.html"
+        if is_live_update(request)
+        else "programs/solutions/catalogue.html"
+    )
+    return render(request, template, context)
+
+
+@login_not_required
+@require_safe
+def solution(request, slug):
+    solution = get_object_or_404(
+        Solution.objects.select_related("partner").prefetch_related(
+            "areas", Prefetch("deployed_in", queryset=Member.objects.order_by("name_folded"))
+        ),
+        slug=slug,
+    )
+    may_edit = may_act_for_partner(request.user, solution.partner)
+    if not (solution.is_listed and solution.partner.is_listed) and not (
+        may_edit or is_secretariat(request.user)
+    ):
+        raise Http404
+    return render(request, "programs/solutions/detail.html", {"solution": solution, "may_edit": may_edit})
