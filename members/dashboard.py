@@ -46,13 +46,14 @@ def request_affiliation_view(request):
         try:
             request_affiliation(
                 request.user,
-                form.cleaned_data["member"],
+                form.organisation,
                 title=form.cleaned_data["title"],
                 justification=form.cleaned_data["justification"],
             )
         except IntegrityError:
             form.add_error(
-                "member", _("You have already asked to act for this organisation, or you already do.")
+                "member" if form.cleaned_data["member"] else "partner",
+                _("You have already asked to act for this organisation, or you already do."),
             )
         else:
             messages.success(

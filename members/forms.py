@@ -23,11 +23,23 @@ def no_control_characters(value):
 
 
 class AffiliationRequestForm(forms.Form):
+    """A person asks to act either for a member organisation or for a strategic partner: exactly one."""
+
     member = forms.ModelChoiceField(
-        label=_("Organisation"),
+        label=_("Member organisation"),
         queryset=Member.objects.order_by("name_folded"),
+        required=False,
         empty_label=_("Choose the member organisation"),
         error_messages={"invalid_choice": _("Choose an organisation from the list.")},
+    )
+    partner = forms.ModelChoiceField(
+        label=_("Or a strategic partner of the Smart City Driver"),
+        # Partners the Secretariat has not listed are not named to everyone who signs in.
+        queryset=None,
+        required=False,
+        empty_label=_("Choose the strategic partner"),
+        error_messages={"invalid_choice": _("Choose a strategic partner from the list.")},
+        help_text=_("A consultant, tech company, aid agency, development bank or institution."),
     )
     title = forms.CharField(label=_("Your title or position"), max_length=120)
     justification = forms.CharField(
@@ -38,8 +50,31 @@ class AffiliationRequestForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
+        from programs.models import Partner
+
         super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = Partner.objects.filter(is_listed=True).order_by("name_folded")
         style_for_bootstrap(self.fields)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        member, partner = cleaned_data.get("member"), cleaned_data.get("partner")
+        if "member" in self.errors or "partner" in self.errors:
+            return cleaned_data
+        if member and partner:
+            raise ValidationError(
+                _("Choose either a member organisation or a strategic partner, not both: ask once for each.")
+            )
+        if not member and not partner:
+            self.add_error(
+                "member", _("Choose the member organisation or the strategic partner you speak for.")
+            )
+        return cleaned_data
+
+    @property
+    def organisation(self):
+        """The member organisation or the strategic partner chosen."""
+        return self.cleaned_data.get("member") or self.cleaned_data.get("partner")
 
 
 class MembershipApplicationForm(forms.ModelForm):

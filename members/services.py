@@ -59,10 +59,12 @@ def admit_member(application: MembershipApplication, *, approved_by):
 
 
 @transaction.atomic
-def request_affiliation(user, member, *, title, justification):
-    """A signed-in person asks to act for a member organisation; the Secretariat is told."""
+def request_affiliation(user, organisation, *, title, justification):
+    """A signed-in person asks to act for a member organisation or a strategic partner; the
+    Secretariat is told."""
+    side = "member" if isinstance(organisation, Member) else "partner"
     affiliation = Affiliation.objects.create(
-        user=user, member=member, title=title, justification=justification
+        user=user, **{side: organisation}, title=title, justification=justification
     )
     for staff in User.objects.filter(is_active=True, is_staff=True, groups__name=SECRETARIAT_GROUP):
         queue("members:affiliation_requested", recipient=staff, related=affiliation)
