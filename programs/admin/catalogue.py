@@ -1,0 +1,93 @@
+"""The Secretariat's admin for the areas, the strategic partners and their solutions.
+
+Staff manage what a partner's officials cannot change on the site: its name, address (slug), type,
+link to a WeGO member and whether it is listed.
+"""
+
+from django import forms
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from members.admin import export_as_csv
+
+from ..forms.partners import language_choices
+from ..models import Area, Partner, Solution
+
+
+@admin.register(Area)
+class AreaAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class PartnerAdminForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"),
+        choices=language_choices,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+
+    class Meta:
+        model = Partner
+        fields = [
+            "name",
+            "slug",
+            "type",
+            "member",
+            "is_listed",
+            "profile",
+            "areas",
+            "regions",
+            "languages",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "website",
+        ]
+
+
+@admin.register(Partner)
+class PartnerAdmin(admin.ModelAdmin):
+    form = PartnerAdminForm
+    list_display = ["name", "type", "member", "contact_email", "is_listed", "updated_at"]
+    list_filter = ["type", "is_listed", "areas", "regions"]
+    list_select_related = ["member"]
+    search_fields = ["name", "name_folded", "slug", "contact_email", "contact_name"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["areas", "regions"]
+    autocomplete_fields = ["member"]
+    readonly_fields = ["created_at", "updated_at"]
+    actions = [export_as_csv]
+    export_exclude = ["name_folded"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "type", "member", "is_listed"]}),
+        (_("Profile"), {"fields": ["profile", "areas", "regions", "languages"]}),
+        (_("Contact"), {"fields": ["contact_name", "contact_email", "contact_phone", "website"]}),
+        (_("Record"), {"fields": ["created_at", "updated_at"]}),
+    ]
+
+
+@admin.register(Solution)
+class SolutionAdmin(admin.ModelAdmin):
+    list_display = ["name", "partner", "maturity", "price_model", "is_listed", "updated_at"]
+    list_filter = ["maturity", "price_model", "partner__type", "is_listed", "areas"]
+    list_select_related = ["partner"]
+    search_fields = ["name", "name_folded", "slug", "partner__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["areas"]
+    autocomplete_fields = ["partner", "deployed_in"]
+    readonly_fields = ["created_at", "updated_at"]
+    actions = [export_as_csv]
+    export_exclude = ["name_folded"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "partner", "is_listed"]}),
+        (
+            _("What it is"),
+            {"fields": ["summary", "areas", "maturity", "price_model", "references"]},
+        ),
+        (_("Where it is deployed"), {"fields": ["deployed_in", "deployed_elsewhere"]}),
+        (_("Record"), {"fields": ["created_at", "updated_at"]}),
+    ]
