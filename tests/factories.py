@@ -69,7 +69,8 @@ def with_mfa(user):
 def secretariat_user(**kwargs):
     from django.contrib.auth.models import Group
 
-    user = with_mfa(UserFactory(is_staff=True, **kwargs))
+    # As in real life: staff confirmed their address before they could enrol an authenticator.
+    user = verified(with_mfa(UserFactory(is_staff=True, **kwargs)))
     user.groups.add(Group.objects.get_or_create(name="Secretariat")[0])
     return user
 

@@ -112,8 +112,8 @@ class SolutionFinderApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         # A draft stays the city's working copy until it is submitted.
-        queryset = super().get_queryset(request).exclude(status="draft").prefetch_related("challenges__area")
-        return with_waiting_since(queryset)
+        queryset = self.model._default_manager.exclude(status="draft").prefetch_related("challenges__area")
+        return with_waiting_since(queryset).order_by(*self.get_ordering(request))
 
     def get_ordering(self, request):
         return ["waiting_since", "pk"]  # the longest waiting first

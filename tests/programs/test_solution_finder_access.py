@@ -1,0 +1,209 @@
+"""Who may open what in the Solution Finder: officials see only their organisation's applications,
+partners only those they were introduced to and only once introduced, staff all submitted ones."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from programs.models import ApplicationAttachment, ThreadMessage
+from tests.factories import MemberFactory, PartnerFactory, UserFactory, official_of
+
+from .sf_helpers import application_in, introduce, official_of_partner, package_for, secretariat_user
+
+pytestmark = pytest.mark.django_db
+
+PEOPLE = [
+    "anonymous",
+    "official of A",
+    "official of B",
+    "partner introduced",
+    "partner not introduced",
+    "staff",
+]
+
+
+@pytest.fixture
+def world():
+    draft = application_in("draft")
+    city = draft.organisation
+    connected = application_in("partners_connected", organisation=city)
+    partner = PartnerFactory()
+    introduce(connected, partner, status="connected")
+    package = package_for(connected)
+    package.partners.add(partner)
+    attachment = ApplicationAttachment.objects.create(
+        application=connected,
+        title="Map",
+        uploaded_by=UserFactory(),
+        file=ContentFile(b"%PDF-1.4", name="map.pdf"),
+    )
+    message = ThreadMessage.objects.create(
+        application=connected,
+        author=UserFactory(),
+        from_secretariat=False,
+        body="See the map.",
+        attachment=ContentFile(b"%PDF-1.4", name="note.pdf"),
+    )
+    people = {
+        "anonymous": AnonymousUser(),
+        "official of A": official_of(city),
+        "official of B": official_of(MemberFactory()),
+        "partner introduced": official_of_partner(partner),
+        "partner not introduced": official_of_partner(PartnerFactory()),
+        "staff": secretariat_user(),
+    }
+    return {
+        "draft": draft,
+        "connected": connected,
+        "package": package,
+        "attachment": attachment,
+        "message": message,
+        "people": people,
+    }
+
+
+def url(world, name):
+    draft, connected, package = world["draft"], world["connected"], world["package"]
+    return {
+        "landing": reverse("programs:solution-finder"),
+        "draft page": reverse("programs:application", args=[draft.pk]),
+        "draft step": reverse("programs:application-step", args=[draft.pk, "goals"]),
+        "draft review": reverse("programs:application-review", args=[draft.pk]),
+        "application page": reverse("programs:application", args=[connected.pk]),
+        "attachment": reverse("programs:application-attachment", args=[connected.pk, world["attachment"].pk]),
+        "message attachment": reverse(
+            "programs:message-attachment", args=[connected.pk, world["message"].pk]
+        ),
+        "package": reverse("programs:package", args=[connected.pk, package.pk]),
+        "new package": reverse("programs:package-new", args=[connected.pk]),
+        "edit package": reverse("programs:package-edit", args=[connected.pk, package.pk]),
+    }[name]
+
+
+# page -> the status each person gets, in the order of PEOPLE.
+EXPECTED = {
+    "landing": [200, 200, 200, 200, 200, 200],
+    "draft page": [302, 200, 404, 404, 404, 404],
+    "draft step": [302, 200, 404, 404, 404, 404],
+    "draft review": [302, 200, 404, 404, 404, 404],
+    "application page": [302, 200, 404, 200, 404, 200],
+    "attachment": [302, 200, 404, 404, 404, 200],
+    "message attachment": [302, 200, 404, 404, 404, 200],
+    "package": [302, 200, 404, 200, 404, 200],
+    "new package": [302, 200, 404, 404, 404, 200],
+    "edit package": [302, 200, 404, 404, 404, 200],
+}
+CASES = [
+    (page, person, status)
+    for page, statuses in EXPECTED.items()
+    for person, status in zip(PEOPLE, statuses, strict=True)
+]
+
+
+@pytest.mark.parametrize(("page", "person", "status"), CASES)
+def test_who_may_open_what(client, world, page, person, status):
+    user = world["people"][person]
+    if user.is_authenticated:
+        client.force_login(user)
+    response = client.get(url(world, page))
+    assert response.status_code == status
+    if status == 302:
+        assert response.url.startswith(reverse("account_login"))
+
+
+POSTS = {
+    "transition": lambda w: (
+        reverse("programs:application-transition", args=[w["connected"].pk]),
+        {"transition": "withdraw", "seen_state": "partners_connected"},
+    ),
+    "message": lambda w: (
+        reverse("programs:application-message", args=[w["connected"].pk]),
+        {"body": "Hello"},
+    ),
+    "reading": lambda w: (
+        reverse(
+            "programs:package-reading",
+            args=[
+                w["connected"].pk,
+                w["package"].pk,
+                w["package"].indicators.create(name="x", baseline=0, target=1).pk,
+            ],
+        ),
+        {"value": "1", "measured_on": "2026-01-01"},
+    ),
+    "start on the draft's organisation": lambda w: (
+        reverse("programs:solution-finder-start"),
+        {"organisation": w["draft"].organisation_id},
+    ),
+}
+
+
+@pytest.mark.parametrize("action", POSTS)
+@pytest.mark.parametrize("person", ["official of B", "partner introduced", "partner not introduced"])
+def test_nobody_acts_on_another_organisations_application(client, world, action, person):
+    from programs.models import IndicatorReading, SolutionFinderApplication
+
+    client.force_login(world["people"][person])
+    before = (
+        ThreadMessage.objects.count(),
+        IndicatorReading.objects.count(),
+        SolutionFinderApplication.objects.count(),
+        world["connected"].status,
+    )
+    address, data = POSTS[action](world)
+    response = client.post(address, data)
+    assert response.status_code in (404, 302)
+    world["connected"].refresh_from_db()
+    after = (
+        ThreadMessage.objects.count(),
+        IndicatorReading.objects.count(),
+        SolutionFinderApplication.objects.count(),
+        world["connected"].status,
+    )
+    assert after == before
+
+
+def test_a_partner_is_not_shown_an_application_before_it_is_introduced(client):
+    application = application_in("feedback_given")
+    partner = PartnerFactory()
+    person = official_of_partner(partner)
+    client.force_login(person)
+    assert client.get(application.get_absolute_url()).status_code == 404
+    introduction = introduce(application, partner)
+    assert client.get(application.get_absolute_url()).status_code == 200
+    from programs.models import Introduction
+
+    Introduction.objects.filter(pk=introduction.pk).update(status="withdrawn")
+    assert client.get(application.get_absolute_url()).status_code == 404
+
+
+def test_officials_of_a_member_act_for_the_partner_the_member_is(client):
+    member = MemberFactory(type="corporation")
+    partner = PartnerFactory(member=member)
+    application = application_in("feedback_given")
+    introduce(application, partner)
+    client.force_login(official_of(member))
+    assert client.get(application.get_absolute_url()).status_code == 200
+
+
+def test_a_forged_post_without_csrf_is_refused(world):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world["people"]["official of A"])
+    response = client.post(
+        reverse("programs:application-message", args=[world["connected"].pk]), {"body": "Forged"}
+    )
+    assert response.status_code == 403
+    assert not ThreadMessage.objects.filter(body="Forged").exists()
+
+
+def test_the_application_page_runs_a_bounded_number_of_queries(client, world, django_assert_max_num_queries):
+    application = world["connected"]
+    for _ in range(5):
+        introduce(application)
+        package_for(application, name="Another package")
+    client.force_login(world["people"]["official of A"])
+    with django_assert_max_num_queries(45):
+        assert client.get(application.get_absolute_url()).status_code == 200
