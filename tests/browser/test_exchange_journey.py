@@ -1,0 +1,182 @@
+"""The Exchange in the browser: a visitor filters, searches and benchmarks projects; a city shares one,
+the Secretariat publishes it in the admin, and the public finds it."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value, yield_hotp_counters_from_time
+from playwright.sync_api import expect
+
+from members.models import Member
+from programs.models import Area, ProjectIndicator
+from tests.browser.conftest import axe_violations
+from tests.factories import AffiliationFactory, ProjectFactory, UserFactory, secretariat_user
+
+pytestmark = pytest.mark.browser
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+PASSWORD = "a long pass phrase for wego"
+
+
+def current_code():
+    return format_hotp_value(hotp_value(SECRET, next(yield_hotp_counters_from_time())))
+
+
+@pytest.fixture
+def private_storage(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    report = tmp_path / "evaluation.pdf"
+    report.write_bytes(PDF)
+    return report
+
+
+@pytest.fixture
+def catalogue(portal):
+    traffic = Area.objects.get(slug="traffic-management")
+    water = Area.objects.get(slug="water-management")
+    seoul, anyang = Member.objects.get(slug="seoul"), Member.objects.get(slug="anyang")
+    made = []
+    for title, city, stage, area, speed in [
+        ("Adaptive traffic signals", seoul, "pilot", traffic, ("18", "25", "23")),
+        ("Traffic cameras at crossings", anyang, "pilot", traffic, ("20", "24", None)),
+        ("Traffic information app", seoul, "pilot", traffic, None),
+        ("Smart water meters", anyang, "implemented", water, None),
+    ]:
+        project = ProjectFactory(title=title, city=city, stage=stage, start_year=2019, areas=[area])
+        if speed:
+            baseline, target, achieved = speed
+            ProjectIndicator.objects.create(
+                project=project,
+                name="Average speed",
+                unit="km/h",
+                baseline=baseline,
+                target=target,
+                achieved=achieved,
+            )
+        made.append(project)
+    return portal
+
+
+def test_a_visitor_filters_searches_and_benchmarks_three_projects(page, catalogue):
+    page.goto(f"{catalogue}/driver/exchange/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("The Exchange")
+    expect(page.locator("#result-count")).to_contain_text("6 projects found")
+    assert axe_violations(page) == []
+
+    page.get_by_label("Stage").select_option(label="Pilot")
+    expect(page.locator("#result-count")).to_contain_text("3 projects found")
+    page.get_by_label("Search").fill("traffic")
+    expect(page.locator(".active-filters")).to_contain_text("Search: traffic")
+    expect(page.locator("#result-count")).to_contain_text("3 projects found")
+    assert "q=traffic" in page.url and "stage=pilot" in page.url
+
+    for title in ["Adaptive traffic signals", "Traffic cameras at crossings", "Traffic information app"]:
+        page.get_by_label(f"Compare {title}").check()
+    page.get_by_role("button", name="Compare the chosen projects").first.click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Benchmark: projects side by side")
+    table = page.get_by_role("table")
+    expect(table.locator("thead th")).to_have_count(3)
+    speed = table.get_by_role("row").filter(has=page.get_by_role("rowheader", name="Average speed (km/h)"))
+    expect(speed).to_have_count(1)
+    # One row for the indicator the three share by name and unit; the third did not measure it.
+    expect(speed).to_contain_text("Achieved: 23")
+    expect(speed).to_contain_text("Target: 24")
+    expect(speed).to_contain_text("not measured")
+    assert axe_violations(page) == []
+
+    page.get_by_role("link", name="Adaptive traffic signals").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Adaptive traffic signals")
+    expect(page.get_by_role("link", name="Seoul")).to_be_visible()
+    assert axe_violations(page) == []
+
+
+def test_the_catalogue_and_the_benchmark_work_without_javascript_and_on_a_phone(browser, catalogue):
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    page.goto(f"{catalogue}/driver/exchange/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.get_by_label("Area").select_option(label="Traffic Management")
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page.locator("#result-count")).to_contain_text("3 projects found")
+    page.get_by_label("Compare Adaptive traffic signals").check()
+    page.get_by_label("Compare Traffic cameras at crossings").check()
+    page.get_by_role("button", name="Compare the chosen projects").first.click()
+    expect(page.locator("table thead th")).to_have_count(2)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    context.close()
+
+
+def test_bad_input_in_the_address_gets_a_message_not_an_error(page, catalogue):
+    page.goto(f"{catalogue}/driver/exchange/?stage=dreaming&page=abc&q=%3Cscript%3Ealert(1)%3C/script%3E")
+    expect(page.get_by_role("status")).to_contain_text("This filter was ignored.")
+    expect(page.get_by_label("Search")).to_have_value("<script>alert(1)</script>")
+
+
+def test_a_city_shares_a_project_and_the_secretariat_publishes_it(browser, portal, private_storage):
+    staff = secretariat_user(email="reviewer@we-gov.org", is_superuser=True)
+    staff.set_password(PASSWORD)
+    staff.save()
+    staff.authenticator_set.all().delete()
+    TOTP.activate(staff, SECRET)
+    EmailAddress.objects.update_or_create(
+        user=staff, email=staff.email, defaults={"verified": True, "primary": True}
+    )
+    official = UserFactory(email="official@seoul.example", password=PASSWORD)
+    EmailAddress.objects.create(user=official, email=official.email, verified=True, primary=True)
+    AffiliationFactory(user=official, member=Member.objects.get(slug="seoul"))
+
+    city = browser.new_context().new_page()
+    city.goto(f"{portal}/accounts/login/")
+    city.get_by_label("Email").fill("official@seoul.example")
+    city.get_by_label("Password").fill(PASSWORD)
+    city.get_by_role("button", name="Sign In").click()
+    city.goto(f"{portal}/driver/exchange/")
+    city.get_by_role("link", name="Share your city's project").click()
+    expect(city.get_by_role("heading", level=1)).to_have_text("Share a project with the Exchange")
+    city.locator("#id_project-title").fill("Shared bicycles for the Han river")
+    city.get_by_label("Summary").fill("Ten thousand public bicycles along the river parks.")
+    city.get_by_label("Public Transportation").check()
+    city.get_by_label("Stage", exact=True).select_option("scaled")
+    city.get_by_label("Start year").fill("2015")
+    city.locator("#id_indicators-0-name").fill("Daily rides")
+    city.locator("#id_indicators-0-unit").fill("rides")
+    city.locator("#id_indicators-0-baseline").fill("1000")
+    city.locator("#id_indicators-0-target").fill("50000")
+    city.locator("#id_documents-0-title").fill("Evaluation")
+    city.locator("#id_documents-0-file").set_input_files(str(private_storage))
+    city.get_by_role("button", name="Send the project to the Secretariat").click()
+    expect(city.locator("#project-state")).to_have_text("Waiting for the Secretariat to publish it")
+
+    admin = browser.new_context().new_page()
+    admin.goto(f"{portal}/admin/")
+    admin.get_by_label("Email").fill("reviewer@we-gov.org")
+    admin.get_by_label("Password").fill(PASSWORD)
+    admin.get_by_role("button", name="Sign In").click()
+    admin.get_by_label("Code").fill(current_code())
+    admin.get_by_role("button", name="Sign In").click()
+    admin.goto(f"{portal}/admin/programs/project/?status__exact=submitted")
+    admin.get_by_role("link", name="Shared bicycles for the Han river").click()
+    admin.get_by_role("button", name="Publish").click()
+    expect(admin.locator("#workflow-heading")).to_contain_text("Published")
+
+    city.reload()
+    expect(city.locator("#project-state")).to_have_text("Published in the Exchange")
+
+    visitor = browser.new_context().new_page()
+    visitor.goto(f"{portal}/driver/exchange/?q=bicycles+river")
+    expect(visitor.locator("#result-count")).to_contain_text("1 project found")
+    visitor.get_by_role("link", name="Shared bicycles for the Han river").click()
+    expect(visitor.get_by_role("heading", level=1)).to_have_text("Shared bicycles for the Han river")
+    expect(visitor.get_by_role("rowheader", name="Daily rides")).to_be_visible()
+    with visitor.expect_download() as download:
+        visitor.get_by_role("link", name="Evaluation").click()
+    assert download.value.path().read_bytes() == PDF
