@@ -21,6 +21,7 @@ from django.test.utils import CaptureQueriesContext, setup_test_environment  # n
 
 from bench.targets import targets  # noqa: E402
 from members.models import Member  # noqa: E402
+from programs.models import Project  # noqa: E402
 
 
 def main(out):
@@ -35,7 +36,11 @@ def main(out):
             sys.exit(f"{path} answered {response.status_code} to the test client.")
         counts[name] = len(captured.captured_queries)
     with open(out, "w") as file:
-        json.dump({"members": Member.objects.count(), "queries": counts}, file, indent=2)
+        json.dump(
+            {"members": Member.objects.count(), "projects": Project.objects.count(), "queries": counts},
+            file,
+            indent=2,
+        )
 
 
 if __name__ == "__main__":

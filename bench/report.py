@@ -62,7 +62,7 @@ def scale_results(scale):
     bare = next(row["requests_per_sec"] for row in rows if row["target"] == BARE)
     for row in rows:
         row["vs_bare"] = round(row["requests_per_sec"] / bare, 5) if bare else None
-    return {"members": queries["members"], "targets": rows}
+    return {"members": queries["members"], "projects": queries.get("projects"), "targets": rows}
 
 
 def number(value, digits):
@@ -77,7 +77,8 @@ def ratio(value):
 
 def print_table(scale, result):
     print(
-        f"\nScale {scale}: {result['members']:,} members, {os.cpu_count()} cores, "
+        f"\nScale {scale}: {result['members']:,} members, {result['projects'] or 0:,} Exchange projects, "
+        f"{os.cpu_count()} cores, "
         f"load average {os.getloadavg()[0]:.1f} (anything else running skews the numbers)"
     )
     header = ("target", "requests", "req/s", "p50 ms", "p99 ms", "errors", "queries", "vs bare")
