@@ -30,6 +30,7 @@ class PackageForm(forms.ModelForm):
             "partners": forms.CheckboxSelectMultiple,
             "solutions": forms.CheckboxSelectMultiple,
         }
+        labels = {"name": _("Package name"), "summary": _("What the package does")}
         help_texts = {
             "partners": _("The partners you are connected with through the Solution Finder."),
             "solutions": _("What those partners offer."),

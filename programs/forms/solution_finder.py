@@ -145,17 +145,20 @@ class ChallengeForm(forms.ModelForm):
 
 MAX_CHALLENGES = 10
 
-ChallengeFormSet = forms.inlineformset_factory(
-    SolutionFinderApplication,
-    Challenge,
-    form=ChallengeForm,
-    extra=1,
-    max_num=MAX_CHALLENGES,
-    validate_max=True,
-    min_num=1,
-    validate_min=True,
-    can_delete=True,
-)
+
+def challenge_formset(application):
+    """The challenges' editor: the first challenge alone, then those saved and one blank form for another."""
+    return forms.inlineformset_factory(
+        SolutionFinderApplication,
+        Challenge,
+        form=ChallengeForm,
+        extra=1 if application.challenges.exists() else 0,
+        max_num=MAX_CHALLENGES,
+        validate_max=True,
+        min_num=1,
+        validate_min=True,
+        can_delete=True,
+    )
 
 
 MAX_ATTACHMENTS = 10

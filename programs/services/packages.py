@@ -105,7 +105,9 @@ def publish_package(package, actor):
         )
     refresh_search_document(project)
     if is_secretariat(actor):
-        perform(project, "publish", actor=actor, note=_("Published from a completed solution package."))
+        project = perform(
+            project, "publish", actor=actor, note=_("Published from a completed solution package.")
+        )
     else:
         for person in secretariat_staff():
             queue("programs:project_shared", recipient=person, related=project)

@@ -19,8 +19,8 @@ from wego.workflow.requests import take_posted_step
 from ..forms.solution_finder import (
     MAX_ATTACHMENTS,
     AttachmentForm,
-    ChallengeFormSet,
     ThreadMessageForm,
+    challenge_formset,
 )
 from ..models import Introduction, SolutionFinderApplication
 from ..permissions import is_official, partners_of, visible_applications
@@ -53,7 +53,7 @@ class StartForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("For which organisation?"),
         queryset=Member.objects.none(),
-        error_messages={"invalid_choice": "—"},
+        empty_label=None,
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -62,6 +62,7 @@ class StartForm(forms.Form):
         self.fields["organisation"].error_messages["invalid_choice"] = _(
             "Choose one of the organisations you act for."
         )
+        self.fields["organisation"].error_messages["required"] = _("Choose the organisation you apply for.")
         self.fields["organisation"].widget.attrs["class"] = "form-select"
 
 
@@ -121,7 +122,7 @@ def step(request, pk, step):
         return attachments(request, application, current)
     post = request.POST if request.method == "POST" else None
     if current.slug == "challenges":
-        form = ChallengeFormSet(post, instance=application, prefix="challenges")
+        form = challenge_formset(application)(post, instance=application, prefix="challenges")
     else:
         form = current.form_class(post, instance=application)
     if post is not None and form.is_valid():
