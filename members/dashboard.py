@@ -13,12 +13,39 @@ from wego.workflow.engine import state_for_applicant
 
 from .forms import AffiliationRequestForm
 from .models import Affiliation, MembershipApplication
+from .permissions import organisations_of
 from .services import request_affiliation
+
+
+def smart_city_driver(user):
+    """The person's organisations' Solution Finder applications and shared projects, and the
+    introductions of the partners they act for."""
+    from programs.models import Introduction, Project, SolutionFinderApplication
+    from programs.permissions import partners_of
+
+    organisations = organisations_of(user)
+    return {
+        "solution_finder": [
+            (application, state_for_applicant(application))
+            for application in SolutionFinderApplication.objects.filter(
+                organisation__in=organisations
+            ).select_related("organisation")
+        ],
+        "introductions": Introduction.objects.filter(partner__in=partners_of(user))
+        .exclude(status="withdrawn")
+        .select_related("application__organisation", "partner"),
+        "shared_projects": [
+            (project, state_for_applicant(project))
+            for project in Project.objects.filter(organisation__in=organisations).order_by("-updated_at")[:20]
+        ],
+    }
 
 
 def dashboard(request):
     affiliations = (
-        Affiliation.objects.filter(user=request.user).select_related("member").order_by("-updated_at")
+        Affiliation.objects.filter(user=request.user)
+        .select_related("member", "partner")
+        .order_by("-updated_at")
     )
     applications = MembershipApplication.objects.filter(applicant=request.user).order_by("-updated_at")
     notifications = Notification.objects.filter(recipient=request.user)[:20]
@@ -29,6 +56,7 @@ def dashboard(request):
             "affiliations": [(a, state_for_applicant(a)) for a in affiliations],
             "applications": [(a, state_for_applicant(a)) for a in applications],
             "notifications": notifications,
+            **smart_city_driver(request.user),
         },
     )
 

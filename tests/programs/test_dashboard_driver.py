@@ -1,0 +1,41 @@
+"""My WeGO lists the Smart City Driver's work of the person's organisations and partners, nobody else's."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import MemberFactory, ProjectFactory, official_of
+
+from .sf_helpers import application_in, introduce, official_of_partner
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_official_sees_their_organisations_applications_and_shared_projects(client):
+    application = application_in("submitted")
+    shared = ProjectFactory(organisation=application.organisation, status="submitted", title="River gauges")
+    someone_elses = application_in("submitted")
+    client.force_login(official_of(application.organisation))
+    page = client.get(reverse("dashboard")).content.decode()
+    assert str(application) in page and "Submitted to WeGO" in page
+    assert reverse("programs:exchange-shared", args=[shared.pk]) in page
+    assert str(someone_elses) not in page
+
+
+def test_a_partner_official_sees_the_cities_they_were_introduced_to(client):
+    introduction = introduce(application_in("feedback_given"))
+    withdrawn_city = application_in("feedback_given", organisation=MemberFactory(name="Withdrawn City"))
+    introduce(withdrawn_city, introduction.partner, status="withdrawn")
+    client.force_login(official_of_partner(introduction.partner))
+    page = client.get(reverse("dashboard")).content.decode()
+    assert introduction.application.organisation.name in page
+    assert "Withdrawn City" not in page
+
+
+def test_the_dashboard_runs_a_bounded_number_of_queries(client, django_assert_max_num_queries):
+    application = application_in("submitted")
+    person = official_of(application.organisation)
+    for _ in range(5):
+        application_in("submitted", organisation=application.organisation)
+    client.force_login(person)
+    with django_assert_max_num_queries(40):
+        assert client.get(reverse("dashboard")).status_code == 200
