@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -16,7 +17,8 @@ class Area(models.Model):
         verbose_name_plural = _("areas")
 
     def __str__(self):
-        return self.name
+        # The report's sixteen names are translated (programs/report_strings.py); others show as entered.
+        return gettext(self.name)
 
     def get_absolute_url(self):
         return reverse("programs:area", args=[self.slug])
