@@ -4,6 +4,8 @@ import functools
 
 import django_filters
 from django import forms
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Case, F, IntegerField, Max, Min, Q, Value, When
 from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext_lazy as _
@@ -33,17 +35,38 @@ def published():
     return Project.objects.published()
 
 
+# The countries and the years of the published projects: each is a scan of the whole table, so they
+# are kept in the cache and forgotten whenever a project is saved or deleted (programs/apps.py).
+CHOICES_CACHE_KEY = "programs:exchange-filter-choices"
+
+
+def published_span():
+    cached = cache.get(CHOICES_CACHE_KEY)
+    if cached is None:
+        codes = published().exclude(country="").order_by().values_list("country", flat=True).distinct()
+        span = published().aggregate(
+            first=Min("start_year"), last=Max(Greatest("start_year", Coalesce("end_year", "start_year")))
+        )
+        cached = {"countries": sorted(codes), "first": span["first"], "last": span["last"]}
+        cache.set(CHOICES_CACHE_KEY, cached, timeout=60 * 60)
+    return cached
+
+
+def forget_published_span(**kwargs):
+    # Now, and again once the change commits: a request in between may have cached the old span.
+    cache.delete(CHOICES_CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(CHOICES_CACHE_KEY), robust=True)
+
+
 def country_choices():
     names = dict(countries)
-    codes = published().exclude(country="").order_by().values_list("country", flat=True).distinct()
+    codes = published_span()["countries"]
     return sorted(((code, names.get(code, code)) for code in codes), key=lambda choice: choice[1])
 
 
 def year_choices():
     """Every year some published project ran in, newest first."""
-    span = published().aggregate(
-        first=Min("start_year"), last=Max(Greatest("start_year", Coalesce("end_year", "start_year")))
-    )
+    span = published_span()
     if span["first"] is None:
         return []
     first = max(span["first"], FIRST_YEAR)

@@ -263,3 +263,19 @@ def test_the_catalogue_runs_a_constant_number_of_queries(client, django_assert_m
     assert small == large
     with django_assert_max_num_queries(10):
         client.get(url)
+
+
+def test_the_country_and_year_choices_follow_publication_at_once(client):
+    from django.urls import reverse
+
+    from wego.workflow.engine import perform
+
+    from .sf_helpers import secretariat_user
+
+    ProjectFactory(city=MemberFactory(country="KR"), start_year=2019)
+    first = client.get(reverse("programs:exchange")).content.decode()
+    assert 'value="KE"' not in first and 'value="2024"' not in first
+    waiting = ProjectFactory(city=MemberFactory(country="KE"), start_year=2024, status="submitted")
+    perform(waiting, "publish", actor=secretariat_user())
+    after = client.get(reverse("programs:exchange")).content.decode()
+    assert 'value="KE"' in after and 'value="2024"' in after
