@@ -21,10 +21,22 @@ def validate_pdf(upload):
 
 # What each accepted kind of attachment starts with.
 SIGNATURES = {
-    "PDF": (b"%PDF-",),
-    "PNG": (b"\x89PNG\r\n\x1a\n",),
-    "JPEG": (b"\xff\xd8\xff",),
+    "PDF": b"%PDF-",
+    "PNG": b"\x89PNG\r\n\x1a\n",
+    "JPEG": b"\xff\xd8\xff",
 }
+
+
+def detected_type(upload):
+    """'PDF', 'PNG', 'JPEG' or None, from the file's first bytes."""
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    for kind, signature in SIGNATURES.items():
+        # A PDF may start after a little whitespace; images start at their first byte.
+        if (head.lstrip() if kind == "PDF" else head).startswith(signature):
+            return kind
+    return None
 
 
 def validate_attachment(upload):
@@ -34,8 +46,5 @@ def validate_attachment(upload):
             _("The file is %(size)s; the limit is %(limit)s.")
             % {"size": filesizeformat(upload.size), "limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
         )
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    if not any(head.lstrip().startswith(sig) for sigs in SIGNATURES.values() for sig in sigs):
+    if detected_type(upload) is None:
         raise ValidationError(_("Attach a PDF, PNG or JPEG file. This file is none of them."))

@@ -36,7 +36,7 @@ def officials_of_partner(partner):
 
 def visible_applications(user):
     """Solution Finder applications this person may open: their organisations' (drafts included),
-    those a partner they act for has been introduced to (and not withdrawn from), or, for the
+    those a partner they act for was introduced to (while that introduction is live), or, for the
     Secretariat, every one that has been submitted."""
     applications = SolutionFinderApplication.objects.all()
     if not user.is_authenticated:
@@ -44,9 +44,7 @@ def visible_applications(user):
     if is_secretariat(user):
         # A draft is the city's own working copy until it is submitted.
         return applications.filter(~Q(status="draft") | Q(organisation__in=organisations_of(user)))
-    if not user.is_authenticated:
-        return applications.none()
-    introduced = Introduction.objects.filter(partner__in=partners_of(user)).exclude(status="withdrawn")
+    introduced = live_introductions_of(user)
     return applications.filter(
         Q(organisation__in=organisations_of(user)) | Q(pk__in=introduced.values("application"))
     )
@@ -55,3 +53,13 @@ def visible_applications(user):
 def is_official(user, application):
     """An official of the applying organisation (not merely a partner introduced to it)."""
     return organisations_of(user).filter(pk=application.organisation_id).exists()
+
+
+# A partner sees a city's application while its introduction is proposed, accepted or connected;
+# not once either side declined it or WeGO withdrew it.
+LIVE_INTRODUCTION_STATES = ("proposed", "city_accepted", "partner_accepted", "connected")
+
+
+def live_introductions_of(user):
+    """The introductions of the partners this user acts for that still give them sight of the city."""
+    return Introduction.objects.filter(partner__in=partners_of(user), status__in=LIVE_INTRODUCTION_STATES)

@@ -98,6 +98,18 @@ def must_have_package(application):
 
 tell_solution_finder_city = tell_city("programs:solution_finder_status")
 
+
+def tell_city_and_reviewers(application, transition):
+    """The city; and the Secretariat, once the application has reached it."""
+    people = tell_solution_finder_city(application, transition)
+    if application.submitted_at is not None:
+        people += [("programs:solution_finder_status", person) for person in secretariat_staff()]
+    return people
+
+
+# The city's steps taken from the review page, after it has checked its answers.
+SUBMITTING = frozenset({"submit", "resubmit"})
+
 OPEN_FOR_CITY = frozenset(
     {"draft", "submitted", "under_review", "clarification_requested", "resubmitted", "feedback_given"}
 )
@@ -188,7 +200,7 @@ SOLUTION_FINDER = Workflow(
             applicant_label=_("Implementation of the solution packages started"),
             roles=frozenset({OFFICIAL, SECRETARIAT}),
             guard=must_have_package,
-            notify=tell_solution_finder_city,
+            notify=tell_city_and_reviewers,
         ),
         Transition(
             "complete",
@@ -218,7 +230,7 @@ SOLUTION_FINDER = Workflow(
             staff_label=_("Withdraw"),
             applicant_label=_("Your organisation withdrew the application"),
             roles=frozenset({OFFICIAL}),
-            notify=tell_solution_finder_city,
+            notify=tell_city_and_reviewers,
         ),
     ),
     initial="draft",
@@ -245,6 +257,16 @@ def roles_in_introduction(user, introduction):
     if is_secretariat(user):
         roles.add(SECRETARIAT)
     return roles
+
+
+# WeGO proposes partners, and the two sides answer, while the application is at steps 3 and 4.
+INTRODUCING_STATES = frozenset({"feedback_given", "partners_connected", "implementing"})
+
+
+def application_still_open(introduction):
+    if introduction.application.status not in INTRODUCING_STATES:
+        return _("This application is closed; the introduction can no longer be answered.")
+    return None
 
 
 def tell_both_sides(introduction, transition):
@@ -277,6 +299,7 @@ INTRODUCTION = Workflow(
             staff_label=_("Accept the introduction"),
             applicant_label=_("The city accepted the introduction"),
             roles=frozenset({CITY}),
+            guard=application_still_open,
             notify=tell_both_sides,
         ),
         Transition(
@@ -286,6 +309,7 @@ INTRODUCTION = Workflow(
             staff_label=_("Accept the introduction"),
             applicant_label=_("The city accepted too: you are connected"),
             roles=frozenset({CITY}),
+            guard=application_still_open,
             notify=tell_both_sides,
         ),
         Transition(
@@ -295,6 +319,7 @@ INTRODUCTION = Workflow(
             staff_label=_("Accept the introduction"),
             applicant_label=_("The partner accepted the introduction"),
             roles=frozenset({PARTNER}),
+            guard=application_still_open,
             notify=tell_both_sides,
         ),
         Transition(
@@ -304,6 +329,7 @@ INTRODUCTION = Workflow(
             staff_label=_("Accept the introduction"),
             applicant_label=_("The partner accepted too: you are connected"),
             roles=frozenset({PARTNER}),
+            guard=application_still_open,
             notify=tell_both_sides,
         ),
         Transition(
@@ -313,6 +339,7 @@ INTRODUCTION = Workflow(
             staff_label=_("Decline the introduction"),
             applicant_label=_("The city declined the introduction"),
             roles=frozenset({CITY}),
+            guard=application_still_open,
             notify=tell_both_sides,
         ),
         Transition(
@@ -322,6 +349,7 @@ INTRODUCTION = Workflow(
             staff_label=_("Decline the introduction"),
             applicant_label=_("The partner declined the introduction"),
             roles=frozenset({PARTNER}),
+            guard=application_still_open,
             notify=tell_both_sides,
         ),
         Transition(
@@ -331,6 +359,7 @@ INTRODUCTION = Workflow(
             staff_label=_("Withdraw the proposal"),
             applicant_label=_("WeGO withdrew the proposal"),
             roles=frozenset({SECRETARIAT}),
+            guard=application_still_open,
             notify=tell_both_sides,
         ),
     ),

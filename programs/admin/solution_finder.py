@@ -7,7 +7,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Subquery
+from django.db.models import Case, IntegerField, OuterRef, Subquery, Value, When
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -25,8 +25,10 @@ from ..forms.solution_finder import ProposePartnerForm, ThreadMessageForm
 from ..models import (
     Area,
     Introduction,
+    Partner,
     PlanIndicator,
     PlanStakeholder,
+    Solution,
     SolutionFinderApplication,
     SolutionPackage,
 )
@@ -113,10 +115,16 @@ class SolutionFinderApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     def get_queryset(self, request):
         # A draft stays the city's working copy until it is submitted.
         queryset = self.model._default_manager.exclude(status="draft").prefetch_related("challenges__area")
-        return with_waiting_since(queryset).order_by(*self.get_ordering(request))
+        finished = [state.name for state in self.model.workflow.states if state.final]
+        queryset = with_waiting_since(queryset).annotate(
+            finished=Case(
+                When(status__in=finished, then=Value(1)), default=Value(0), output_field=IntegerField()
+            )
+        )
+        return queryset.order_by(*self.get_ordering(request))
 
     def get_ordering(self, request):
-        return ["waiting_since", "pk"]  # the longest waiting first
+        return ["finished", "waiting_since", "pk"]  # open ones first, the longest waiting first
 
     @admin.display(description=gettext_lazy("region"), ordering="organisation__region__position")
     def region(self, application):
@@ -183,7 +191,11 @@ class SolutionFinderApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         )
 
     def message_view(self, request, object_id):
+        from members.workflow import is_secretariat
+
         application = self._application(request, object_id)
+        if not is_secretariat(request.user):
+            raise PermissionDenied  # the thread is between the Secretariat and the city
         form = ThreadMessageForm(request.POST, request.FILES)
         if form.is_valid():
             try:
@@ -262,6 +274,9 @@ class IndicatorInline(admin.TabularInline):
     fields = ["name", "unit", "baseline", "target", "latest"]
     readonly_fields = ["latest"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("readings")
+
     @admin.display(description=gettext_lazy("actual (latest recorded)"))
     def latest(self, indicator):
         return indicator.actual if indicator.pk else "—"
@@ -295,12 +310,28 @@ class SolutionPackageAdmin(admin.ModelAdmin):
                 )
         return instances
 
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        field = super().formfield_for_manytomany(db_field, request, **kwargs)
-        package = self.get_object(request, unquote(request.resolver_match.kwargs.get("object_id", "")))
-        if package is not None and db_field.name == "challenges":
-            field.queryset = package.application.challenges.select_related("area")
-        return field
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is not None:
+            # The same choices as on the site: this application's challenges, its connected partners.
+            connected = Partner.objects.filter(
+                introductions__application=obj.application, introductions__status="connected"
+            )
+            choices = {
+                "challenges": obj.application.challenges.select_related("area"),
+                "partners": connected,
+                "solutions": Solution.objects.filter(partner__in=connected),
+            }
+            for name, queryset in choices.items():
+                if name in form.base_fields:
+                    form.base_fields[name].queryset = queryset
+        return form
+
+    def has_delete_permission(self, request, obj=None):
+        # A package of an application being implemented or finished stands as it was.
+        if obj is not None and obj.application.status != "partners_connected":
+            return False
+        return super().has_delete_permission(request, obj)
 
     @admin.display(description=gettext_lazy("state of the application"))
     def stage(self, package):

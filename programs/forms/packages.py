@@ -52,6 +52,18 @@ class PackageForm(forms.ModelForm):
         self.fields["solutions"].label_from_instance = lambda s: f"{s.name} ({s.partner.name})"
         style(self)
 
+    def clean(self):
+        cleaned = super().clean()
+        partners = set(cleaned.get("partners") or [])
+        strays = [s for s in cleaned.get("solutions") or [] if s.partner not in partners]
+        if strays:
+            self.add_error(
+                "solutions",
+                _("Also choose the partner of each solution: %(solutions)s.")
+                % {"solutions": ", ".join(f"{s.name} ({s.partner.name})" for s in strays)},
+            )
+        return cleaned
+
 
 class StakeholderForm(forms.ModelForm):
     class Meta:
@@ -83,10 +95,24 @@ StakeholderFormSet = forms.inlineformset_factory(
     validate_max=True,
     can_delete=True,
 )
+
+
+class BaseIndicatorFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        for form in self.deleted_forms:
+            if form.instance.pk and form.instance.readings.exists():
+                raise forms.ValidationError(
+                    _("“%(indicator)s” has recorded values; it is kept so that they are not lost.")
+                    % {"indicator": form.instance.name}
+                )
+
+
 IndicatorFormSet = forms.inlineformset_factory(
     SolutionPackage,
     PlanIndicator,
     form=IndicatorForm,
+    formset=BaseIndicatorFormSet,
     extra=1,
     max_num=30,
     validate_max=True,

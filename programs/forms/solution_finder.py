@@ -161,9 +161,6 @@ def challenge_formset(application):
     )
 
 
-MAX_ATTACHMENTS = 10
-
-
 class AttachmentForm(forms.ModelForm):
     class Meta:
         model = ApplicationAttachment

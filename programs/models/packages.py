@@ -11,7 +11,10 @@ class SolutionPackage(models.Model):
     with its Plan: who plans, executes, monitors and evaluates it, and its indicators."""
 
     application = models.ForeignKey(
-        SolutionFinderApplication, on_delete=models.CASCADE, related_name="packages"
+        SolutionFinderApplication,
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="packages",
     )
     name = models.CharField(_("name"), max_length=200)
     summary = models.TextField(_("summary"), max_length=5000, blank=True)

@@ -172,7 +172,7 @@ class ThreadMessage(models.Model):
     attachment = models.FileField(
         _("attachment"), upload_to="solution-finder/thread/%Y/", max_length=200, blank=True
     )
-    attachment_name = models.CharField(max_length=200, blank=True)
+    attachment_name = models.CharField(_("name of the attachment"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
 
     class Meta:
@@ -190,13 +190,18 @@ class Introduction(models.Model):
     workflow = INTRODUCTION
 
     application = models.ForeignKey(
-        SolutionFinderApplication, on_delete=models.CASCADE, related_name="introductions"
+        SolutionFinderApplication,
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="introductions",
     )
     partner = models.ForeignKey(
         Partner, verbose_name=_("partner"), on_delete=models.PROTECT, related_name="introductions"
     )
     reason = models.TextField(_("why this partner"), max_length=2000)
-    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("proposed by"), on_delete=models.PROTECT, related_name="+"
+    )
     # Written only by wego.workflow.engine.perform().
     status = models.CharField(
         _("status"),

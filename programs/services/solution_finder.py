@@ -1,21 +1,22 @@
 """The Solution Finder's domain actions: drafts, versions, the thread, proposals of partners."""
 
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.forms.models import model_to_dict
+from django.forms.models import construct_instance, model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from members.workflow import is_secretariat
 from wego.notifications.outbox import queue
 
-from ..models import ApplicationVersion, Introduction, SolutionFinderApplication, ThreadMessage
-from ..workflow import officials_of, secretariat_staff
+from ..models import ApplicationVersion, Introduction, Priority, SolutionFinderApplication, ThreadMessage
+from ..workflow import INTRODUCING_STATES, officials_of, secretariat_staff
 
 # The city may change its answers in these states: a draft, or when WeGO asked it to clarify.
 EDITABLE_STATES = frozenset({"draft", "clarification_requested"})
 # WeGO proposes partners once it has given its preliminary feedback.
-PROPOSING_STATES = frozenset({"feedback_given", "partners_connected", "implementing"})
+PROPOSING_STATES = INTRODUCING_STATES
 # Solution packages are defined once partners are connected, and kept up to date while implementing.
 PACKAGE_STATES = frozenset({"partners_connected", "implementing"})
 # Nobody writes in the thread of a finished or withdrawn application, nor of a draft.
@@ -35,17 +36,27 @@ def start_application(organisation, user):
 
 
 @transaction.atomic
-def save_step(application, step, save):
-    """Save one step of the form (`save` writes it); the row is locked so two officials
-    editing at once are served one after the other, and only while it may be edited."""
+def save_step(application, step, form=None):
+    """Save one step of the form, on the locked row and only while it may be edited.
+
+    A step's form writes only its own fields onto the row as it is now, so two officials
+    saving different steps at once keep each other's answers, and nothing here ever
+    writes the state. The challenges' formset writes its own rows.
+    """
     locked = SolutionFinderApplication.objects.select_for_update().get(pk=application.pk)
     if locked.status not in EDITABLE_STATES:
         raise NotEditable(_("This application has been submitted; it can no longer be changed."))
-    save()
+    fields = []
+    if isinstance(form, forms.BaseModelForm):
+        fields = list(form._meta.fields)
+        construct_instance(form, locked, fields=fields)
+    elif form is not None:
+        form.save()
     if step.slug not in locked.steps_saved:
         locked.steps_saved = [*locked.steps_saved, step.slug]
-    locked.save(update_fields=["steps_saved", "updated_at"])
+    locked.save(update_fields=[*fields, "steps_saved", "updated_at"])
     application.steps_saved = locked.steps_saved
+    return locked
 
 
 def missing_parts(application):
@@ -64,40 +75,74 @@ def missing_parts(application):
 
 
 def snapshot(application):
-    """What the application says now, as [{key, label, value}] in the form's order."""
+    """What the application says now, as [{key, value}] in the form's order: raw values, so that
+    versions compare the same whatever language they were submitted in (see `readable`)."""
     from ..steps import STEPS
 
-    content = [
-        {"key": "organisation", "label": str(_("Organisation")), "value": application.organisation.name}
-    ]
+    content = [{"key": "organisation", "value": application.organisation.name}]
     for step in STEPS:
         if step.form_class is not None:
             for name in step.form_class._meta.fields:
-                field = application._meta.get_field(name)
-                display = getattr(application, f"get_{name}_display", None)
-                value = display() if display else getattr(application, name)
-                content.append({"key": name, "label": str(field.verbose_name), "value": _text(value)})
+                content.append({"key": name, "value": _text(getattr(application, name))})
         elif step.slug == "challenges":
-            for number, challenge in enumerate(application.challenges.select_related("area"), start=1):
+            for challenge in application.challenges.select_related("area"):
                 content.append(
                     {
                         "key": f"challenge-{challenge.pk}",
-                        "label": _("Challenge %(number)d") % {"number": number},
-                        "value": "\n".join(
-                            [
-                                f"{_('Area')}: {challenge.area}",
-                                f"{_('Priority')}: {challenge.get_priority_display()}",
-                                f"{_('Problem statement')}: {challenge.problem_statement}",
-                                f"{_('Who is affected')}: {challenge.affected}",
-                                f"{_('Current situation')}: {challenge.current_situation}",
-                            ]
-                        ),
+                        "value": {
+                            "area": challenge.area.name,
+                            "priority": challenge.priority,
+                            "problem_statement": challenge.problem_statement,
+                            "affected": challenge.affected,
+                            "current_situation": challenge.current_situation,
+                        },
                     }
                 )
         elif step.slug == "attachments":
-            names = [attachment.title for attachment in application.attachments.all()]
-            content.append({"key": "attachments", "label": str(_("Attachments")), "value": "\n".join(names)})
+            content.append(
+                {
+                    "key": "attachments",
+                    "value": [{"pk": a.pk, "title": a.title} for a in application.attachments.all()],
+                }
+            )
     return content
+
+
+def readable(item, number=None):
+    """(label, text) of a snapshot item, in the current language."""
+    key, value = item["key"], item["value"]
+    if key == "organisation":
+        return _("Organisation"), value
+    if key == "attachments":
+        return _("Attachments"), "\n".join(attachment["title"] for attachment in value)
+    if key.startswith("challenge-"):
+        priority = dict(Priority.choices).get(value["priority"], value["priority"])
+        text = "\n".join(
+            [
+                f"{_('Area')}: {_(value['area'])}",
+                f"{_('Priority')}: {priority}",
+                f"{_('Problem statement')}: {value['problem_statement']}",
+                f"{_('Who is affected')}: {value['affected']}",
+                f"{_('Current situation')}: {value['current_situation']}",
+            ]
+        )
+        return (_("Challenge %(number)d") % {"number": number} if number else _("Challenge")), text
+    field = SolutionFinderApplication._meta.get_field(key)
+    if field.choices and value:
+        value = str(dict(field.flatchoices).get(value, value))
+    return str(field.verbose_name), value
+
+
+def readable_content(content):
+    """[(label, text)] for a whole snapshot, challenges numbered in order."""
+    rows, number = [], 0
+    for item in content:
+        if item["key"].startswith("challenge-"):
+            number += 1
+            rows.append(readable(item, number))
+        else:
+            rows.append(readable(item))
+    return rows
 
 
 def _text(value):
@@ -120,17 +165,19 @@ def record_version(application, actor):
 
 
 def changes(version, previous):
-    """(label, before, after) for each answer that differs between two versions."""
+    """(label, before, after) for each answer that differs between two versions, in the reader's language."""
     before = {item["key"]: item for item in previous.content}
     after = {item["key"]: item for item in version.content}
     differences = []
     for key, item in after.items():
-        old = before.get(key, {}).get("value", "")
-        if old != item["value"]:
-            differences.append((item["label"], old, item["value"]))
+        old = before.get(key)
+        if old is None or old["value"] != item["value"]:
+            label, new_text = readable(item)
+            differences.append((label, readable(old)[1] if old else "", new_text))
     for key, item in before.items():
         if key not in after:
-            differences.append((item["label"], item["value"], ""))
+            label, old_text = readable(item)
+            differences.append((label, old_text, ""))
     return differences
 
 
@@ -153,18 +200,23 @@ def keep_feedback(application, note):
 @transaction.atomic
 def post_message(application, author, *, body, attachment=None):
     """A message in the clarification thread; the other side is told by email."""
-    if application.status in THREAD_CLOSED_STATES:
-        raise NotEditable(_("The thread of this application is closed."))
+    from members.permissions import may_act_for
+
+    locked = SolutionFinderApplication.objects.select_for_update().get(pk=application.pk)
     from_secretariat = is_secretariat(author)
+    if not (from_secretariat or may_act_for(author, locked.organisation)):
+        raise PermissionDenied
+    if locked.status in THREAD_CLOSED_STATES:
+        raise NotEditable(_("The thread of this application is closed."))
     message = ThreadMessage.objects.create(
-        application=application,
+        application=locked,
         author=author,
         from_secretariat=from_secretariat,
         body=body,
         attachment=attachment,
         attachment_name=attachment.name[:200] if attachment else "",
     )
-    recipients = officials_of(application.organisation) if from_secretariat else secretariat_staff()
+    recipients = officials_of(locked.organisation) if from_secretariat else secretariat_staff()
     for person in recipients:
         if person.pk != author.pk:
             queue("programs:thread_message", recipient=person, related=message)
@@ -181,6 +233,10 @@ def propose_partner(application, partner, *, reason, actor):
     locked = SolutionFinderApplication.objects.select_for_update().get(pk=application.pk)
     if locked.status not in PROPOSING_STATES:
         raise NotEditable(_("Partners can be proposed once the preliminary feedback has been given."))
+    if locked.introductions.filter(partner=partner).exists():
+        raise NotEditable(
+            _("%(partner)s has already been proposed for this application.") % {"partner": partner}
+        )
     introduction = Introduction.objects.create(
         application=locked, partner=partner, reason=reason, proposed_by=actor
     )
@@ -191,11 +247,18 @@ def propose_partner(application, partner, *, reason, actor):
     return introduction
 
 
+MAX_ATTACHMENTS = 10
+
+
 @transaction.atomic
 def add_attachment(application, form, user):
     locked = SolutionFinderApplication.objects.select_for_update().get(pk=application.pk)
     if locked.status not in EDITABLE_STATES:
         raise NotEditable(_("This application has been submitted; it can no longer be changed."))
+    if locked.attachments.count() >= MAX_ATTACHMENTS:
+        raise NotEditable(
+            _("An application can have %(count)d attachments at most.") % {"count": MAX_ATTACHMENTS}
+        )
     attachment = form.save(commit=False)
     attachment.application = locked
     attachment.uploaded_by = user
@@ -203,10 +266,31 @@ def add_attachment(application, form, user):
     return attachment
 
 
+def was_submitted(attachment):
+    """Whether a submitted version of the application included this file."""
+    return any(
+        item["key"] == "attachments" and any(a["pk"] == attachment.pk for a in item["value"])
+        for version in attachment.application.versions.all()
+        for item in version.content
+    )
+
+
 @transaction.atomic
 def remove_attachment(application, attachment):
+    """Remove a file added since the last submission; a file WeGO has already received is kept
+    with the version it belongs to."""
     locked = SolutionFinderApplication.objects.select_for_update().get(pk=application.pk)
     if locked.status not in EDITABLE_STATES:
         raise NotEditable(_("This application has been submitted; it can no longer be changed."))
-    attachment.file.delete(save=False)
+    if was_submitted(attachment):
+        raise NotEditable(
+            _(
+                "WeGO already received “%(title)s” with a submitted version, so it is kept. "
+                "Add a newer file instead."
+            )
+            % {"title": attachment.title}
+        )
+    stored = attachment.file
     attachment.delete()
+    # The file goes only once the row is gone for good.
+    transaction.on_commit(lambda: stored.storage.delete(stored.name), robust=True)

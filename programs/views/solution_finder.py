@@ -5,27 +5,31 @@ from allauth.account.decorators import verified_email_required
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from members.models import Member
 from members.permissions import organisations_of
-from members.workflow import is_secretariat
+from members.uploads import detected_type
+from members.workflow import SECRETARIAT, is_secretariat
 from wego.workflow.engine import history_for_applicant, state_for_applicant
 from wego.workflow.requests import take_posted_step
 
 from ..forms.solution_finder import (
-    MAX_ATTACHMENTS,
     AttachmentForm,
     ThreadMessageForm,
     challenge_formset,
 )
 from ..models import Introduction, SolutionFinderApplication
-from ..permissions import is_official, partners_of, visible_applications
+from ..permissions import is_official, live_introductions_of, partners_of, visible_applications
 from ..services import solution_finder as services
 from ..steps import BY_SLUG, STEPS, step_after, step_before
+from ..workflow import CITY, INTRODUCING_STATES, INTRODUCTION, PARTNER, SUBMITTING
 
 
 def application_for(request, pk):
@@ -51,7 +55,7 @@ def editable_by_official(request, pk):
 
 class StartForm(forms.Form):
     organisation = forms.ModelChoiceField(
-        label=_("For which organisation?"),
+        label=gettext_lazy("For which organisation?"),
         queryset=Member.objects.none(),
         empty_label=None,
     )
@@ -80,9 +84,9 @@ def landing(request):
                         organisation__in=organisations_of(user)
                     ).select_related("organisation")
                 ],
-                "introductions": Introduction.objects.filter(partner__in=partners_of(user))
-                .exclude(status="withdrawn")
-                .select_related("application__organisation", "partner"),
+                "introductions": live_introductions_of(user).select_related(
+                    "application__organisation", "partner"
+                ),
                 "start_form": StartForm(user=user),
                 "has_organisation": organisations_of(user).exists(),
             }
@@ -127,7 +131,7 @@ def step(request, pk, step):
         form = current.form_class(post, instance=application)
     if post is not None and form.is_valid():
         try:
-            services.save_step(application, current, form.save)
+            services.save_step(application, current, form)
         except services.NotEditable as refusal:
             messages.error(request, str(refusal))
             return redirect("programs:application", pk=application.pk)
@@ -157,20 +161,13 @@ def step(request, pk, step):
 
 def attachments(request, application, current):
     form = AttachmentForm(request.POST or None, request.FILES or None)
-    count = application.attachments.count()
-    if request.method == "POST":
-        if count >= MAX_ATTACHMENTS:
-            form.add_error(
-                None, _("An application can have %(count)d attachments at most.") % {"count": MAX_ATTACHMENTS}
-            )
-        elif form.is_valid():
-            try:
-                services.save_step(
-                    application, current, lambda: services.add_attachment(application, form, request.user)
-                )
-            except services.NotEditable as refusal:
-                messages.error(request, str(refusal))
-                return redirect("programs:application", pk=application.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_attachment(application, form, request.user)
+            services.save_step(application, current)
+        except services.NotEditable as refusal:
+            form.add_error(None, str(refusal))
+        else:
             messages.success(request, _("Attached: %(title)s.") % {"title": form.cleaned_data["title"]})
             return redirect("programs:application-step", pk=application.pk, step=current.slug)
     return render(
@@ -209,7 +206,7 @@ def mark_attachments_done(request, pk):
     """The attachments step is optional: continuing without any still counts as having seen it."""
     application = editable_by_official(request, pk)
     try:
-        services.save_step(application, BY_SLUG["attachments"], lambda: None)
+        services.save_step(application, BY_SLUG["attachments"])
     except services.NotEditable as refusal:
         messages.error(request, str(refusal))
         return redirect("programs:application", pk=application.pk)
@@ -225,49 +222,63 @@ def review(request, pk):
         {
             "application": application,
             "progress": progress(application),
-            "content": services.snapshot(application),
+            "content": services.readable_content(services.snapshot(application)),
             "missing": services.missing_parts(application),
-            "steps": application.workflow.available(application, request.user),
+            "steps": [
+                step
+                for step in application.workflow.available(application, request.user)
+                if step.name in SUBMITTING
+            ],
             "editable": application.status in services.EDITABLE_STATES,
         },
     )
 
 
 def application(request, pk):
-    application = application_for(request, pk)
+    return application_page(request, application_for(request, pk))
+
+
+def application_page(request, application, message_form=None, status=200):
     user = request.user
-    of_city = is_official(user, application) or is_secretariat(user)
+    official = is_official(user, application)
+    secretariat = is_secretariat(user)
+    of_city = official or secretariat
     introductions = application.introductions.select_related("partner")
     if not of_city:
         # A partner sees only its own introduction.
-        introductions = introductions.filter(partner__in=partners_of(user)).exclude(status="withdrawn")
+        introductions = introductions.filter(pk__in=live_introductions_of(user).values("pk"))
+    # The person's roles in each introduction, asked once for the page rather than once per introduction.
+    my_partners = set(partners_of(user).values_list("pk", flat=True))
+    answering_open = application.status in INTRODUCING_STATES
+    rows = []
+    for introduction in introductions:
+        roles = {CITY} if official else set()
+        roles |= {PARTNER} if introduction.partner_id in my_partners else set()
+        roles |= {SECRETARIAT} if secretariat else set()
+        steps = INTRODUCTION.available_for_roles(introduction, roles) if answering_open else []
+        rows.append((introduction, INTRODUCTION.state(introduction.status), steps))
+    steps = application.workflow.available(application, user) if of_city else []
     return render(
         request,
         "programs/solution_finder/application.html",
         {
             "application": application,
             "of_city": of_city,
-            "is_official": is_official(user, application),
+            "is_official": official,
             "state": state_for_applicant(application),
-            "history": history_for_applicant(application),
-            "steps": [s for s in application.workflow.available(application, user)] if of_city else [],
+            "history": history_for_applicant(application) if of_city else [],
+            "steps": [step for step in steps if step.name not in SUBMITTING],
             "editable": application.status in services.EDITABLE_STATES,
             "challenges": application.challenges.select_related("area"),
             "attachments": application.attachments.all() if of_city else [],
             "thread": application.messages.select_related("author") if of_city else [],
             "thread_open": of_city and application.status not in services.THREAD_CLOSED_STATES,
-            "message_form": ThreadMessageForm(),
-            "introductions": [
-                (
-                    introduction,
-                    introduction.workflow.state(introduction.status),
-                    introduction.workflow.available(introduction, user),
-                )
-                for introduction in introductions
-            ],
-            "packages": application.packages.prefetch_related("partners", "challenges") if of_city else [],
+            "message_form": message_form or ThreadMessageForm(),
+            "introductions": rows,
+            "packages": application.packages.prefetch_related("partners") if of_city else [],
             "packages_open": of_city and application.status in services.PACKAGE_STATES,
         },
+        status=status,
     )
 
 
@@ -284,41 +295,56 @@ def take_step(request, pk):
 def post_message(request, pk):
     application = application_of_city(request, pk)
     form = ThreadMessageForm(request.POST, request.FILES)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect(f"{application.get_absolute_url()}#thread")
-    try:
-        services.post_message(
-            application,
-            request.user,
-            body=form.cleaned_data["body"],
-            attachment=form.cleaned_data["attachment"],
-        )
-    except services.NotEditable as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, _("Your message was sent."))
-    return redirect(f"{application.get_absolute_url()}#thread")
+    if form.is_valid():
+        try:
+            services.post_message(
+                application,
+                request.user,
+                body=form.cleaned_data["body"],
+                attachment=form.cleaned_data["attachment"],
+            )
+        except PermissionDenied:
+            raise Http404 from None
+        except services.NotEditable as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, _("Your message was sent."))
+            return redirect(f"{application.get_absolute_url()}#thread")
+    # What was typed stays in the form, with the reason it was not sent.
+    return application_page(request, application, message_form=form, status=400 if form.errors else 200)
 
 
 @require_safe
 def attachment(request, pk, attachment):
     application = application_of_city(request, pk)
     attachment = get_object_or_404(application.attachments, pk=attachment)
-    return FileResponse(
-        attachment.file.open("rb"), as_attachment=True, filename=attachment.file.name.rsplit("/", 1)[-1]
-    )
+    return download(attachment.file, attachment.title)
 
 
 @require_safe
 def message_attachment(request, pk, message):
     application = application_of_city(request, pk)
     message = get_object_or_404(application.messages.exclude(attachment=""), pk=message)
+    return download(message.attachment, message.attachment_name.rsplit(".", 1)[0] or "attachment")
+
+
+def download(stored, title):
+    """The file as an attachment named from its title and its checked type, never its uploaded name."""
+    kind = detected_type(stored)
+    extension, content_type = DOWNLOAD_TYPES.get(kind, ("bin", "application/octet-stream"))
     return FileResponse(
-        message.attachment.open("rb"), as_attachment=True, filename=message.attachment.name.rsplit("/", 1)[-1]
+        stored.open("rb"),
+        as_attachment=True,
+        filename=f"{slugify(title) or 'attachment'}.{extension}",
+        content_type=content_type,
     )
+
+
+DOWNLOAD_TYPES = {
+    "PDF": ("pdf", "application/pdf"),
+    "PNG": ("png", "image/png"),
+    "JPEG": ("jpg", "image/jpeg"),
+}
 
 
 @verified_email_required
@@ -332,7 +358,9 @@ def introduction_step(request, pk):
     )
     application = introduction.application
     of_city = is_official(request.user, application) or is_secretariat(request.user)
-    if not of_city and introduction.partner not in partners_of(request.user):
+    if not of_city and not live_introductions_of(request.user).filter(pk=introduction.pk).exists():
         raise Http404
     take_posted_step(request, introduction, label="staff_label")
+    if not visible_applications(request.user).filter(pk=introduction.application_id).exists():
+        return redirect("programs:solution-finder")  # a partner that declined no longer sees the city
     return redirect("programs:application", pk=introduction.application_id)

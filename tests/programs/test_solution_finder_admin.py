@@ -114,9 +114,15 @@ def test_staff_without_a_second_factor_cannot_move_an_application(client):
     application = application_in("submitted")
     staff = verified(UserFactory(is_staff=True, is_superuser=True))
     client.force_login(staff)
-    client.post(
+    response = client.post(
         reverse("admin:programs_solutionfinderapplication_transition", args=[application.pk]),
         {"transition": "start_review", "seen_state": "submitted"},
     )
+    assert response.status_code == 302 and response.url == reverse("mfa_activate_totp")
+    on_the_site = client.post(
+        reverse("programs:application-transition", args=[application.pk]),
+        {"transition": "start_review", "seen_state": "submitted"},
+    )
+    assert on_the_site.status_code == 404  # without a second factor, staff see no one's application
     application.refresh_from_db()
     assert application.status == "submitted"

@@ -71,6 +71,9 @@ class Workflow:
 
     def available(self, obj, user):
         """The transitions this user may take from the object's current state, in declared order."""
+        return self.available_for_roles(obj, self.roles_of(user, obj))
+
+    def available_for_roles(self, obj, roles):
+        """The same, for roles already known (a page listing many objects asks for them once)."""
         current = getattr(obj, self.state_field)
-        roles = self.roles_of(user, obj)
         return [t for t in self.transitions if current in t.sources and t.roles & roles]

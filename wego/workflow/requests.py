@@ -12,12 +12,20 @@ NOTE_MAX_LENGTH = 5000
 def take_posted_step(request, obj, *, label="staff_label"):
     """Perform the step named in request.POST for request.user; tell them the outcome as a message."""
     name = request.POST.get("transition", "")
+    note = request.POST.get("note", "")
+    if len(note) > NOTE_MAX_LENGTH:
+        messages.error(
+            request,
+            _("The note is %(length)d characters long; please keep it within %(limit)d.")
+            % {"length": len(note), "limit": NOTE_MAX_LENGTH},
+        )
+        return False
     try:
         perform(
             obj,
             name,
             actor=request.user,
-            note=request.POST.get("note", "")[:NOTE_MAX_LENGTH],
+            note=note,
             seen_state=request.POST.get("seen_state") or None,
         )
     except TransitionError as error:
