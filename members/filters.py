@@ -95,7 +95,7 @@ class MemberFilter(django_filters.FilterSet):
         field_labels={
             "name": _("Name (A to Z)"),
             "-name": _("Name (Z to A)"),
-            "joined": _("Joined (oldest first)"),
+            "joined_on": _("Joined (oldest first)"),
             "-joined": _("Joined (newest first)"),
         },
     )

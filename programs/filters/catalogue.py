@@ -65,7 +65,7 @@ def sort_field():
         field_labels={
             "name": _("Name (A to Z)"),
             "-name": _("Name (Z to A)"),
-            "updated": _("Updated (oldest first)"),
+            "updated_at": _("Updated (oldest first)"),
             "-updated": _("Updated (newest first)"),
         },
     )

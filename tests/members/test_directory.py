@@ -198,3 +198,13 @@ def test_a_huge_bad_value_is_quoted_back_only_briefly(client, report_data):
     assert response.status_code == 200
     assert "“" + "X" * 40 + "…”" in response.text
     assert len(response.content) < 60_000
+
+
+def test_every_sort_order_has_its_own_label():
+    # django-filter looks ascending labels up by the model field's name, descending ones by "-param".
+    from members.filters import MemberFilter
+    from programs.filters.catalogue import PartnerFilter, SolutionFilter
+
+    for filterset in (MemberFilter, PartnerFilter, SolutionFilter):
+        labels = dict(filterset().form.fields["sort"].choices)
+        assert all("(" in str(label) for label in labels.values()), labels
