@@ -35,3 +35,26 @@ def test_make_finds_a_suitable_python_or_says_what_to_do():
     )
     assert result.returncode != 0
     assert "No Python 3.13 or 3.12 found" in result.stderr
+
+
+def test_the_korean_catalogue_is_complete():
+    """Every extracted string has a Korean translation, and none is a guess left fuzzy by makemessages."""
+    from pathlib import Path
+
+    catalogue = Path(__file__).resolve().parent.parent / "locale" / "ko" / "LC_MESSAGES" / "django.po"
+    untranslated, fuzzy = [], []
+    for block in catalogue.read_text(encoding="utf-8").split("\n\n")[1:]:  # the first block is the header
+        lines = [line for line in block.strip().splitlines() if not line.startswith("#~")]
+        if not lines:
+            continue
+        msgid = next((line for line in lines if line.startswith("msgid ")), "")
+        if any(line.startswith("#,") and "fuzzy" in line for line in lines):
+            fuzzy.append(msgid)
+        strings = [i for i, line in enumerate(lines) if line.startswith(("msgstr ", "msgstr["))]
+        for index in strings:
+            empty = lines[index].endswith('""') and (
+                index + 1 == len(lines) or not lines[index + 1].startswith('"')
+            )
+            if empty:
+                untranslated.append(msgid)
+    assert (untranslated, fuzzy) == ([], [])
