@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from django.core import mail
 from playwright.sync_api import expect
@@ -47,7 +46,6 @@ def test_an_organisation_joins_wego_from_sign_up_to_acting_for_the_new_member(
     staff.save()
     staff.authenticator_set.all().delete()
     TOTP.activate(staff, SECRET)
-    EmailAddress.objects.create(user=staff, email=staff.email, verified=True, primary=True)
 
     city = browser.new_context().new_page()
     city.goto(f"{portal}/accounts/signup/")
