@@ -34,6 +34,7 @@ def smart_city_driver(user):
         "introductions": Introduction.objects.filter(partner__in=partners_of(user))
         .exclude(status="withdrawn")
         .select_related("application__organisation", "partner"),
+        "acts_for_a_member": organisations.exists(),
         "shared_projects": [
             (project, state_for_applicant(project))
             for project in Project.objects.filter(organisation__in=organisations).order_by("-updated_at")[:20]

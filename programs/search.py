@@ -2,9 +2,11 @@
 
 On PostgreSQL, a project's search document is matched with websearch syntax ("smart parking",
 -pilot, or) through an expression index, and results are ranked by relevance. On any other
-database (the newcomer's SQLite) it is a case- and accent-insensitive substring match on the
-same document, ordered by title.
+database (the newcomer's SQLite) every word or "quoted phrase" must appear in the same document
+(case and accents ignored), -words must not, and results are ordered by title.
 """
+
+import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
@@ -30,11 +32,28 @@ def search_projects(queryset, text):
     """(projects matching `text`, whether they are ordered by relevance)."""
     text = fold(text)
     if not full_text_available():
-        return queryset.filter(search_document__contains=text), False
+        return plain_search(queryset, text), False
     query = SearchQuery(text, config=CONFIG, search_type="websearch")
     vector = DocumentVector(F("search_document"))
     matches = queryset.alias(document=vector).filter(document=query)
     return matches.annotate(relevance=SearchRank(vector, query)), True
+
+
+# "quoted words", -excluded, or a word; as websearch reads them.
+TERMS = re.compile(r'(-?)"([^"]+)"|(-?)(\S+)')
+
+
+def plain_search(queryset, text):
+    """The fallback: every word (or "quoted phrase") somewhere in the document, none of the -words."""
+    for quoted_minus, phrase, minus, word in TERMS.findall(text):
+        term = (phrase or word).strip()
+        if not term or term == "or":
+            continue
+        if quoted_minus or (minus and word):
+            queryset = queryset.exclude(search_document__contains=term)
+        else:
+            queryset = queryset.filter(search_document__contains=term)
+    return queryset
 
 
 def search_document(*parts):

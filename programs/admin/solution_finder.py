@@ -32,6 +32,7 @@ from ..models import (
     SolutionFinderApplication,
     SolutionPackage,
 )
+from ..permissions import officials_of_partner
 from ..services import packages as package_services
 from ..services import solution_finder as services
 
@@ -141,6 +142,9 @@ class SolutionFinderApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # cities apply on the site
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # an application's history is kept; the city withdraws, WeGO declines
+
     def get_urls(self):
         return [
             path(
@@ -171,9 +175,13 @@ class SolutionFinderApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
                     (introduction, introduction.workflow.state(introduction.status))
                     for introduction in application.introductions.select_related("partner")
                 ],
-                "propose_form": ProposePartnerForm(application=application),
-                "proposing_open": application.status in services.PROPOSING_STATES,
+                "propose_form": (propose_form := ProposePartnerForm(application=application)),
+                "proposing_open": application.status in services.PROPOSING_STATES
+                and propose_form.fields["partner"].queryset.exists(),
                 "packages": application.packages.prefetch_related("partners", "stakeholders", "indicators"),
+                "packages_open": application.status in services.PACKAGE_STATES,
+                "proposing_not_yet": application.status not in services.PROPOSING_STATES
+                and not application.workflow.state(application.status).final,
             }
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -232,11 +240,22 @@ class SolutionFinderApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
             except services.NotEditable as refusal:
                 messages.error(request, str(refusal))
             else:
-                messages.success(
-                    request,
-                    _("%(partner)s was proposed; the city and the partner were told.")
-                    % {"partner": form.cleaned_data["partner"]},
-                )
+                partner = form.cleaned_data["partner"]
+                if officials_of_partner(partner):
+                    messages.success(
+                        request,
+                        _("%(partner)s was proposed; the city and the partner were told.")
+                        % {"partner": partner},
+                    )
+                else:
+                    messages.warning(
+                        request,
+                        _(
+                            "%(partner)s was proposed and the city was told, but nobody acts for %(partner)s "
+                            "on the portal yet: write to %(email)s so that they can ask to, and answer."
+                        )
+                        % {"partner": partner, "email": partner.contact_email},
+                    )
         else:
             for errors in form.errors.values():
                 messages.error(request, " ".join(errors))
@@ -261,6 +280,9 @@ class IntroductionAdmin(WorkflowAdminMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # proposed from the application's page
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # WeGO withdraws a proposal instead
 
 
 class StakeholderInline(admin.TabularInline):

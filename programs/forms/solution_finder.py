@@ -1,13 +1,19 @@
 """The Solution Finder's forms: one per step of the application, the thread, and the proposals."""
 
+import re
+
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.forms import no_control_characters, style_for_bootstrap
 from members.uploads import validate_attachment
 
 from ..models import ApplicationAttachment, Challenge, Partner, SolutionFinderApplication, ThreadMessage
+
+# Digits with the usual separators, and enough of them to be a telephone number.
+PHONE = re.compile(r"\+?[\d\s().-]{6,40}")
 
 
 class StepForm(forms.ModelForm):
@@ -33,6 +39,14 @@ class ContactForm(StepForm):
         help_texts = {
             "contact_email": _("WeGO and, once you accept an introduction, the partner write here.")
         }
+
+    def clean_contact_phone(self):
+        phone = self.cleaned_data["contact_phone"].strip()
+        if phone and not PHONE.fullmatch(phone):
+            raise forms.ValidationError(
+                _("Write the number with digits, spaces and + - ( ) only, for example +63 78 652 0000.")
+            )
+        return phone
 
 
 class GoalsForm(StepForm):
@@ -86,9 +100,16 @@ class TimelineForm(StepForm):
         self.fields["start_by"].error_messages["invalid"] = _(
             "Enter the date as year-month-day, e.g. 2027-03-01."
         )
-        self.fields["duration_months"].min_value = 1
-        self.fields["duration_months"].max_value = 120
+        # One message for every out-of-range duration (clean_duration_months), not the model's own.
+        self.fields["duration_months"].validators = []
         self.fields["duration_months"].widget.attrs.update({"min": 1, "max": 120})
+
+    def clean_start_by(self):
+        start_by = self.cleaned_data.get("start_by")
+        # Checked when it is given or changed, so an application answered long ago is not refused.
+        if start_by and "start_by" in self.changed_data and start_by < timezone.localdate():
+            raise forms.ValidationError(_("The desired start cannot be in the past."))
+        return start_by
 
     def clean_duration_months(self):
         months = self.cleaned_data.get("duration_months")
@@ -146,12 +167,20 @@ class ChallengeForm(forms.ModelForm):
 MAX_CHALLENGES = 10
 
 
+class BaseChallengeFormSet(forms.BaseInlineFormSet):
+    default_error_messages = {
+        "too_few_forms": _("Describe at least one urban challenge."),
+        "too_many_forms": _("An application can describe %(num)d challenges at most."),
+    }
+
+
 def challenge_formset(application):
     """The challenges' editor: the first challenge alone, then those saved and one blank form for another."""
     return forms.inlineformset_factory(
         SolutionFinderApplication,
         Challenge,
         form=ChallengeForm,
+        formset=BaseChallengeFormSet,
         extra=1 if application.challenges.exists() else 0,
         max_num=MAX_CHALLENGES,
         validate_max=True,

@@ -87,7 +87,8 @@ def publish_package(package, actor):
         start_year=_year_of(application, "start_implementation"),
         end_year=_year_of(application, "complete"),
         organisation=organisation,
-        shared_by=actor,
+        # The project is the city's: its official who started the application hears about it.
+        shared_by=application.started_by,
         package=package,
         source=_("WeGO Solution Finder: %(application)s") % {"application": application},
     )

@@ -19,6 +19,9 @@ EDITABLE_STATES = frozenset({"draft", "clarification_requested"})
 PROPOSING_STATES = INTRODUCING_STATES
 # Solution packages are defined once partners are connected, and kept up to date while implementing.
 PACKAGE_STATES = frozenset({"partners_connected", "implementing"})
+# States in which the city reads WeGO's note on the step that led there: its question, or its reason.
+QUESTION_STATES = frozenset({"clarification_requested"})
+REASON_STATES = frozenset({"declined"})
 # Nobody writes in the thread of a finished or withdrawn application, nor of a draft.
 THREAD_CLOSED_STATES = frozenset({"draft", "completed", "declined", "withdrawn"})
 
@@ -188,6 +191,15 @@ def versions_with_changes(application):
         (version, changes(version, versions[index - 1]) if index else None)
         for index, version in enumerate(versions)
     ]
+
+
+def current_note(application):
+    """The note of the step that brought the application to its current state (WeGO's question
+    when it asks to clarify, its reason when it declines), or ''."""
+    from wego.workflow.engine import history
+
+    last = history(application).filter(to_state=application.status).order_by("-created_at").first()
+    return last.note if last else ""
 
 
 def keep_feedback(application, note):

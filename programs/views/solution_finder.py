@@ -103,7 +103,11 @@ def start(request):
         return redirect("programs:solution-finder")
     application = services.start_application(form.cleaned_data["organisation"], request.user)
     messages.success(
-        request, _("Your draft is saved as you go. Any official of your organisation can continue it.")
+        request,
+        _(
+            "Each step is saved when you press “Save and continue” or “Save draft”. "
+            "Any official of your organisation can continue the application."
+        ),
     )
     return redirect("programs:application-step", pk=application.pk, step=STEPS[0].slug)
 
@@ -155,6 +159,7 @@ def step(request, pk, step):
             "form": form,
             "previous": step_before(current),
             "next": step_after(current),
+            "state": state_for_applicant(application),
         },
     )
 
@@ -181,6 +186,7 @@ def attachments(request, application, current):
             "progress": progress(application, current),
             "form": form,
             "attachments": application.attachments.all(),
+            "state": state_for_applicant(application),
             "previous": step_before(current),
         },
     )
@@ -222,6 +228,10 @@ def review(request, pk):
         {
             "application": application,
             "progress": progress(application),
+            "state": state_for_applicant(application),
+            "question": services.current_note(application)
+            if application.status in services.QUESTION_STATES
+            else "",
             "content": services.readable_content(services.snapshot(application)),
             "missing": services.missing_parts(application),
             "steps": [
@@ -266,6 +276,12 @@ def application_page(request, application, message_form=None, status=200):
             "of_city": of_city,
             "is_official": official,
             "state": state_for_applicant(application),
+            "question": services.current_note(application)
+            if of_city and application.status in services.QUESTION_STATES
+            else "",
+            "reason": services.current_note(application)
+            if of_city and application.status in services.REASON_STATES
+            else "",
             "history": history_for_applicant(application) if of_city else [],
             "steps": [step for step in steps if step.name not in SUBMITTING],
             "editable": application.status in services.EDITABLE_STATES,

@@ -164,7 +164,7 @@ def test_a_city_goes_through_the_four_steps_to_a_package_in_the_exchange(browser
     # The city answers in the thread, changes its answers and resubmits.
     city.goto(application_url)
     expect(city.locator("#application-state")).to_have_text("WeGO asks you to clarify")
-    expect(city.get_by_text("How many gauges would the network need?")).to_be_visible()
+    expect(city.locator("#question")).to_have_text("How many gauges would the network need?")
     city.get_by_label("Your message").fill("Twelve gauges; the map shows where.")
     city.get_by_role("button", name="Send the message").click()
     city.get_by_role("link", name="Continue the application").click()
@@ -302,6 +302,7 @@ def test_a_city_goes_through_the_four_steps_to_a_package_in_the_exchange(browser
         "Solution Finder application of Cauayan: Connected with strategic partners",
         "Solution Finder application of Cauayan: Implementing solution packages",
         "Solution Finder application of Cauayan: Completed",
+        "Your project in the WeGO Exchange, “Flood early warning”: Published in the Exchange",
     ]
     assert subjects_to("jin@riversensors.example") == [
         "WeGO proposes to introduce Cauayan and River Sensors Co",

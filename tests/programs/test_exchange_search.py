@@ -86,14 +86,22 @@ def test_the_city_area_and_outcomes_are_searched(client, projects):
     assert titles(client.get(URL, {"q": "journeys"})) == ["Bus lanes"]
 
 
-def test_the_sqlite_fallback_is_a_folded_substring_match(projects, monkeypatch):
+def test_the_sqlite_fallback_reads_words_phrases_and_exclusions(projects, monkeypatch):
     monkeypatch.setattr(search, "full_text_available", lambda: False)
-    matches, ranked = search.search_projects(Project.objects.published(), "PARKING Sens")
+    published = Project.objects.published()
+    matches, ranked = search.search_projects(published, "PARKING Sens")
     assert ranked is False
-    # One substring, not words: "parking sensors" is in one summary, "free parking spaces" is not.
-    assert [p.title for p in matches] == ["Smart parking pilot"]
-    matches, _ = search.search_projects(Project.objects.published(), "são")
-    assert [p.title for p in matches] == ["Smart parking pilot"]
+    # Every word, in any order, case and accents ignored.
+    assert sorted(p.title for p in matches) == ["Parking guidance", "Smart parking pilot"]
+    assert [p.title for p in search.search_projects(published, "sensors parking")[0]] == [
+        "Parking guidance",
+        "Smart parking pilot",
+    ]
+    assert [p.title for p in search.search_projects(published, '"parking sensors"')[0]] == [
+        "Smart parking pilot"
+    ]
+    assert [p.title for p in search.search_projects(published, "parking -pilot")[0]] == ["Parking guidance"]
+    assert [p.title for p in search.search_projects(published, "são")[0]] == ["Smart parking pilot"]
 
 
 def test_the_catalogue_works_on_the_fallback(client, projects, monkeypatch):

@@ -98,6 +98,9 @@ def test_the_application_page_shows_thread_partners_and_packages(client):
     application = application_in("partners_connected")
     introduction = introduce(application, status="connected")
     package_for(application, name="Flood early warning")
+    from tests.factories import PartnerFactory
+
+    PartnerFactory()  # one partner not proposed yet, so the proposal form is offered
     client.force_login(secretariat_user())
     html = client.get(
         reverse("admin:programs_solutionfinderapplication_change", args=[application.pk])
@@ -126,3 +129,28 @@ def test_staff_without_a_second_factor_cannot_move_an_application(client):
     assert on_the_site.status_code == 404  # without a second factor, staff see no one's application
     application.refresh_from_db()
     assert application.status == "submitted"
+
+
+def test_no_proposal_form_once_every_partner_was_proposed(client):
+    application = application_in("feedback_given")
+    introduce(application)
+    client.force_login(secretariat_user())
+    html = client.get(
+        reverse("admin:programs_solutionfinderapplication_change", args=[application.pk])
+    ).content
+    assert (
+        reverse("admin:programs_solutionfinderapplication_propose", args=[application.pk])
+        not in html.decode()
+    )
+
+
+def test_applications_and_introductions_are_never_deleted_in_the_admin(client):
+    application = application_in("under_review")
+    introduction = introduce(application)
+    client.force_login(secretariat_user(is_superuser=True))
+    for name, pk in [
+        ("admin:programs_solutionfinderapplication_delete", application.pk),
+        ("admin:programs_introduction_delete", introduction.pk),
+    ]:
+        assert client.post(reverse(name, args=[pk]), {"post": "yes"}).status_code == 403
+    assert type(application).objects.filter(pk=application.pk).exists()

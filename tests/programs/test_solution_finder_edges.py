@@ -87,7 +87,7 @@ def test_the_only_challenge_cannot_be_removed(client):
     client.force_login(official_of(application.organisation))
     data = challenge_post(challenge, **{"challenges-TOTAL_FORMS": "1", "challenges-0-DELETE": "on"})
     page = client.post(reverse("programs:application-step", args=[application.pk, "challenges"]), data)
-    assert "Please submit at least 1 form." in page.content.decode()
+    assert "Describe at least one urban challenge." in page.content.decode()
     assert Challenge.objects.filter(pk=challenge.pk).exists()
 
 

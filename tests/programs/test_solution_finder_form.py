@@ -99,7 +99,7 @@ def test_challenges_need_at_least_one_and_each_is_checked(client):
     empty = challenge_data(area, **{"challenges-0-area": "", "challenges-0-problem_statement": ""})
     empty.update({f"challenges-0-{f}": "" for f in ("affected", "current_situation", "priority")})
     page = client.post(step_url(application, "challenges"), empty).content.decode()
-    assert "Please submit at least 1 form." in page or "at least 1" in page
+    assert "Describe at least one urban challenge." in page
     bad_area = client.post(
         step_url(application, "challenges"), challenge_data(area, **{"challenges-0-area": "999999"})
     )
@@ -214,3 +214,47 @@ def test_the_landing_page_explains_how_to_become_an_official(client):
     page = client.get(reverse("programs:solution-finder")).content.decode()
     assert reverse("affiliation-request") in page
     assert "Start the application" not in page
+
+
+def test_contact_telephone_and_start_date_are_checked(client):
+    organisation = MemberFactory()
+    application, _ = start(client, official_of(organisation), organisation)
+    page = client.post(
+        step_url(application, "organisation"),
+        {
+            "contact_name": "Ana",
+            "contact_title": "CIO",
+            "contact_email": "ana@city.example",
+            "contact_phone": "abc",
+        },
+    ).content.decode()
+    assert "Write the number with digits" in page
+    page = client.post(step_url(application, "timeline"), {"duration_months": "-3", "start_by": "2020-01-01"})
+    html = page.content.decode()
+    assert "Give a duration between 1 and 120 months." in html
+    assert "The desired start cannot be in the past." in html
+    application.refresh_from_db()
+    assert application.contact_phone == "" and application.start_by is None
+
+
+def test_the_city_reads_wegos_question_where_it_answers(client):
+    from wego.workflow.engine import perform
+
+    application = application_in("under_review")
+    perform(application, "request_clarification", actor=secretariat_user(), note="How many gauges?")
+    client.force_login(official_of(application.organisation))
+    assert "How many gauges?" in client.get(application.get_absolute_url()).content.decode()
+    review = client.get(reverse("programs:application-review", args=[application.pk])).content.decode()
+    assert "How many gauges?" in review
+
+
+def test_withdrawing_needs_the_box_ticked(client):
+    application = application_in("submitted")
+    client.force_login(official_of(application.organisation))
+    url = reverse("programs:application-transition", args=[application.pk])
+    client.post(url, {"transition": "withdraw", "seen_state": "submitted"})
+    application.refresh_from_db()
+    assert application.status == "submitted"
+    client.post(url, {"transition": "withdraw", "seen_state": "submitted", "confirmed": "yes"})
+    application.refresh_from_db()
+    assert application.status == "withdrawn"

@@ -34,6 +34,8 @@ class Transition:
     note_required: bool = False
     # guard(obj) -> None, or a message saying why the step cannot be taken yet; asked on the locked row.
     guard: Callable | None = None
+    # For a step that cannot be undone: what the person ticks to confirm it; refused unticked.
+    confirmation: str = ""
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,10 @@ def take_posted_step(request, obj, *, label="staff_label"):
             % {"length": len(note), "limit": NOTE_MAX_LENGTH},
         )
         return False
+    step = type(obj).workflow.transition(name)
+    if step is not None and step.confirmation and not request.POST.get("confirmed"):
+        messages.error(request, _("Tick the box to confirm “%(step)s”.") % {"step": getattr(step, label)})
+        return False
     try:
         perform(
             obj,
@@ -31,6 +35,5 @@ def take_posted_step(request, obj, *, label="staff_label"):
     except TransitionError as error:
         messages.error(request, str(error))
         return False
-    step = type(obj).workflow.transition(name)
     messages.success(request, _("Done: %(step)s.") % {"step": getattr(step, label)})
     return True
