@@ -2,13 +2,13 @@ import csv
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
+
+from wego.listing import filter_with_notices, is_live_update, page_of
 
 from . import exports, stats
 from .filters import MemberFilter
@@ -16,20 +16,8 @@ from .models import Member, MouPartner, RegionalOffice
 
 
 def filtered_members(request):
-    """The directory's filter on the query string, and what to tell the visitor about it.
-
-    A bad value is dropped and the rest still applies; the notices say what was ignored.
-    """
-    member_filter = MemberFilter(request.GET, queryset=Member.objects.all())
-    notices = []
-    if not member_filter.is_valid():
-        for field, errors in member_filter.form.errors.items():
-            label = member_filter.form.fields[field].label if field in member_filter.form.fields else field
-            notices += [
-                _("%(field)s: %(error)s This filter was ignored.") % {"field": label, "error": error}
-                for error in errors
-            ]
-    return member_filter, notices + member_filter.form.notices
+    """The directory's filter on the query string, and what to tell the visitor about it."""
+    return filter_with_notices(MemberFilter, request.GET, queryset=Member.objects.all())
 
 
 @login_not_required
@@ -51,23 +39,15 @@ def home(request):
 @vary_on_headers("HX-Request")  # the live update answers a fragment at the page's own address
 def directory(request):
     member_filter, notices = filtered_members(request)
-    paginator = Paginator(member_filter.qs, settings.DIRECTORY_PAGE_SIZE)
-    asked_for = request.GET.get("page")
-    page = paginator.get_page(asked_for)
-    if asked_for and asked_for != str(page.number):
-        notices.append(
-            _("That page does not exist; showing page %(number)d of %(total)d.")
-            % {"number": page.number, "total": paginator.num_pages}
-        )
-    live_update = request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request")
+    page, page_range = page_of(request, member_filter.qs, settings.DIRECTORY_PAGE_SIZE, notices)
     return render(
         request,
-        "members/directory_live.html" if live_update else "members/directory.html",
+        "members/directory_live.html" if is_live_update(request) else "members/directory.html",
         {
             "filter": member_filter,
             "notices": notices,
             "page": page,
-            "page_range": paginator.get_elided_page_range(page.number),
+            "page_range": page_range,
         },
     )
 

@@ -2,16 +2,15 @@
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from members.models import Member
 from members.workflow import is_secretariat
+from wego.listing import filter_with_notices, is_live_update, page_of
 
 from ..filters.catalogue import PartnerFilter, SolutionFilter
 from ..models import Area, Partner, Project, Solution
@@ -22,38 +21,10 @@ AREA_PROJECTS = 6
 
 
 def filtered_list(request, filter_class):
-    """The filter on the query string, the page asked for, and what to tell the visitor about either.
-
-    A bad value is dropped and the rest still applies; the notices say what was ignored.
-    """
-    found = filter_class(request.GET)
-    notices = []
-    if not found.is_valid():
-        for field, errors in found.form.errors.items():
-            label = found.form.fields[field].label if field in found.form.fields else field
-            notices += [
-                _("%(field)s: %(error)s This filter was ignored.") % {"field": label, "error": error}
-                for error in errors
-            ]
-    notices += found.form.notices
-    paginator = Paginator(found.qs, settings.DIRECTORY_PAGE_SIZE)
-    asked_for = request.GET.get("page")
-    page = paginator.get_page(asked_for)
-    if asked_for and asked_for != str(page.number):
-        notices.append(
-            _("That page does not exist; showing page %(number)d of %(total)d.")
-            % {"number": page.number, "total": paginator.num_pages}
-        )
-    return {
-        "filter": found,
-        "notices": notices,
-        "page": page,
-        "page_range": paginator.get_elided_page_range(page.number),
-    }
-
-
-def is_live_update(request):
-    return request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request")
+    """The filter on the query string, the page asked for, and what to tell the visitor about either."""
+    found, notices = filter_with_notices(filter_class, request.GET)
+    page, page_range = page_of(request, found.qs, settings.DIRECTORY_PAGE_SIZE, notices)
+    return {"filter": found, "notices": notices, "page": page, "page_range": page_range}
 
 
 @login_not_required

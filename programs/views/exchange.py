@@ -4,7 +4,6 @@ import csv
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from members.exports import spreadsheet_safe
+from wego.listing import filter_with_notices, is_live_update, page_of
 
 from .. import compare as benchmark
 from .. import exports
@@ -24,20 +24,8 @@ PAGE_SIZE = 20
 
 
 def filtered_projects(request):
-    """The catalogue's filter on the query string, and what to tell the visitor about it.
-
-    A bad value is dropped and the rest still applies; the notices say what was ignored.
-    """
-    project_filter = ProjectFilter(request.GET)
-    notices = []
-    if not project_filter.is_valid():
-        for field, errors in project_filter.form.errors.items():
-            label = project_filter.form.fields[field].label if field in project_filter.form.fields else field
-            notices += [
-                _("%(field)s: %(error)s This filter was ignored.") % {"field": label, "error": error}
-                for error in errors
-            ]
-    return project_filter, notices + project_filter.form.notices
+    """The catalogue's filter on the query string, and what to tell the visitor about it."""
+    return filter_with_notices(ProjectFilter, request.GET)
 
 
 @login_not_required
@@ -45,23 +33,17 @@ def filtered_projects(request):
 @vary_on_headers("HX-Request")  # the live update answers a fragment at the page's own address
 def catalogue(request):
     project_filter, notices = filtered_projects(request)
-    paginator = Paginator(project_filter.qs, PAGE_SIZE)
-    asked_for = request.GET.get("page")
-    page = paginator.get_page(asked_for)
-    if asked_for and asked_for != str(page.number):
-        notices.append(
-            _("That page does not exist; showing page %(number)d of %(total)d.")
-            % {"number": page.number, "total": paginator.num_pages}
-        )
-    live_update = request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request")
+    page, page_range = page_of(request, project_filter.qs, PAGE_SIZE, notices)
     return render(
         request,
-        "programs/exchange/catalogue_live.html" if live_update else "programs/exchange/catalogue.html",
+        "programs/exchange/catalogue_live.html"
+        if is_live_update(request)
+        else "programs/exchange/catalogue.html",
         {
             "filter": project_filter,
             "notices": notices,
             "page": page,
-            "page_range": paginator.get_elided_page_range(page.number),
+            "page_range": page_range,
             "compare_limit": benchmark.LIMIT,
         },
     )
