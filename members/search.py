@@ -18,3 +18,20 @@ def fold(text):
 
 def name_contains(queryset, text):
     return queryset.filter(name_folded__contains=fold(text))
+
+
+class KeepsFoldedCopies:
+    """A model that keeps folded copies of text fields (`folded_copies`: source -> copy) up to date,
+    for searching and sorting as a reader expects; put it before models.Model in the bases."""
+
+    folded_copies = {}
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        for source, copy in self.folded_copies.items():
+            setattr(self, copy, fold(getattr(self, source)))
+            if update_fields is not None and source in update_fields:
+                update_fields = {*update_fields, copy}
+        if update_fields is not None:
+            kwargs["update_fields"] = update_fields
+        super().save(*args, **kwargs)

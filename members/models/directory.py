@@ -5,7 +5,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from ..search import fold
+from ..search import KeepsFoldedCopies
 
 
 class Region(models.Model):
@@ -48,11 +48,12 @@ class MemberQuerySet(models.QuerySet):
         return sorted(years, reverse=True)
 
 
-class Member(models.Model):
+class Member(KeepsFoldedCopies, models.Model):
     """A member organisation of WeGO: a local government, a corporation or an institution."""
 
     name = models.CharField(_("name"), max_length=200)
     # Folding can lengthen a name (ß becomes ss), hence the room.
+    folded_copies = {"name": "name_folded"}
     name_folded = models.CharField(_("name for searching and sorting"), max_length=400, editable=False)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     type = models.CharField(_("type"), max_length=20, choices=MemberType)
@@ -97,13 +98,6 @@ class Member(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.name_folded = fold(self.name)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "name" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "name_folded"}
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("members:detail", args=[self.slug])

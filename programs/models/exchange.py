@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from members.models import Member, Region
+from members.search import KeepsFoldedCopies
 
 from ..workflow import PROJECT_SHARING
 from .areas import Area
@@ -24,12 +25,13 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(status="published")
 
 
-class Project(models.Model):
+class Project(KeepsFoldedCopies, models.Model):
     """A smart city project or best practice in the Exchange, the global directory of projects."""
 
     workflow = PROJECT_SHARING
 
     title = models.CharField(_("title"), max_length=200)
+    folded_copies = {"title": "title_folded"}
     title_folded = models.CharField(max_length=400, editable=False, db_index=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     city = models.ForeignKey(
@@ -127,14 +129,6 @@ class Project(models.Model):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        from members.search import fold
-
-        self.title_folded = fold(self.title)
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "title_folded"}
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("programs:project", args=[self.slug])

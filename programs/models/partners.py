@@ -5,7 +5,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Member, MemberType, Region
-from members.search import fold
+from members.search import KeepsFoldedCopies
 
 from .areas import Area
 
@@ -21,10 +21,11 @@ class PartnerType(models.TextChoices):
     INSTITUTION = "institution", _("Institution")
 
 
-class Partner(models.Model):
+class Partner(KeepsFoldedCopies, models.Model):
     """A strategic partner of the Smart City Driver: someone a city can be introduced to."""
 
     name = models.CharField(_("name"), max_length=200)
+    folded_copies = {"name": "name_folded"}
     name_folded = models.CharField(max_length=400, editable=False, db_index=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     type = models.CharField(_("type"), max_length=20, choices=PartnerType)
@@ -60,12 +61,6 @@ class Partner(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        self.name_folded = fold(self.name)
-        if "update_fields" in kwargs and kwargs["update_fields"] is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "name_folded"}
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("programs:partner", args=[self.slug])
 
@@ -91,13 +86,14 @@ class PriceModel(models.TextChoices):
     ON_REQUEST = "on-request", _("On request")
 
 
-class Solution(models.Model):
+class Solution(KeepsFoldedCopies, models.Model):
     """What a partner offers cities."""
 
     partner = models.ForeignKey(
         Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="solutions"
     )
     name = models.CharField(_("name"), max_length=200)
+    folded_copies = {"name": "name_folded"}
     name_folded = models.CharField(max_length=400, editable=False, db_index=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     summary = models.TextField(_("summary"), max_length=5000)
@@ -126,12 +122,6 @@ class Solution(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.name_folded = fold(self.name)
-        if "update_fields" in kwargs and kwargs["update_fields"] is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "name_folded"}
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("programs:solution", args=[self.slug])
