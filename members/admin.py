@@ -1,59 +1,18 @@
-import csv
-from datetime import timedelta
-
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.db.models import Count
-from django.http import HttpResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from organisations.admin import CountryListFilter
+from organisations.models import Region
+from wego.exports import export_as_csv
 from wego.workflow.admin import WorkflowAdminMixin
 
-from .exports import spreadsheet_safe
-from .models import (
-    Affiliation,
-    Member,
-    MembershipApplication,
-    MembershipTotal,
-    MouPartner,
-    Region,
-    RegionalOffice,
-    ReportFigure,
-    User,
-)
+from .models import Member, MembershipApplication, MembershipTotal, MouPartner, RegionalOffice, ReportFigure
 
 
-@admin.action(description=_("Export selected to CSV"))
-def export_as_csv(modeladmin, request, queryset):
-    excluded = getattr(modeladmin, "export_exclude", ())
-    fields = [field for field in modeladmin.model._meta.fields if field.name not in excluded]
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{modeladmin.model._meta.model_name}s.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
-    writer = csv.writer(response)
-    writer.writerow([field.verbose_name for field in fields])
-    related = [field.name for field in fields if field.is_relation]
-    for obj in queryset.select_related(*related):
-        writer.writerow([spreadsheet_safe(getattr(obj, field.name)) for field in fields])
-    return response
-
-
-class CountryListFilter(admin.SimpleListFilter):
-    """Only the countries that have members, not all 249."""
-
-    title = _("country")
-    parameter_name = "country"
-
-    def lookups(self, request, model_admin):
-        present = model_admin.get_queryset(request).countries()
-        return sorted(((code, name) for code, name in countries if code in present), key=lambda c: c[1])
-
-    def queryset(self, request, queryset):
-        return queryset.filter(country=self.value()) if self.value() else queryset
+class MemberCountryListFilter(CountryListFilter):
+    path = "organisation__country"
 
 
 class JoinedYearListFilter(admin.SimpleListFilter):
@@ -72,36 +31,50 @@ class JoinedYearListFilter(admin.SimpleListFilter):
 @admin.register(Member)
 class MemberAdmin(admin.ModelAdmin):
     list_display = ["name", "type", "country", "region", "joined_on", "is_president_city"]
-    list_filter = ["region", CountryListFilter, "type", JoinedYearListFilter, "is_president_city"]
-    list_select_related = ["region"]
-    search_fields = ["name", "name_folded", "slug"]
-    prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["region"]
+    list_filter = [
+        "organisation__region",
+        MemberCountryListFilter,
+        "organisation__kind",
+        JoinedYearListFilter,
+        "is_president_city",
+    ]
+    list_select_related = ["organisation__region"]
+    search_fields = ["organisation__name", "organisation__name_folded", "organisation__slug"]
+    autocomplete_fields = ["organisation"]
     date_hierarchy = "joined_on"
     actions = [export_as_csv]
-    export_exclude = ["name_folded"]
+    export_fields = [
+        "name",
+        "slug",
+        "type",
+        "country",
+        "region",
+        "joined_on",
+        "approved_at_excom",
+        "is_president_city",
+    ]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "type"]}),
-        (_("Where"), {"fields": ["country", "region"]}),
-        (_("Membership"), {"fields": ["joined_on", "is_president_city"]}),
+        (None, {"fields": ["organisation"]}),
+        (_("Membership"), {"fields": ["joined_on", "approved_at_excom", "is_president_city"]}),
         (_("For staff"), {"fields": ["note", "created_at", "updated_at"]}),
     ]
 
+    @admin.display(description=_("name"), ordering="organisation__name_folded")
+    def name(self, member):
+        return member.organisation.name
 
-@admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "position", "member_count"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-    actions = [export_as_csv]
+    @admin.display(description=_("type"), ordering="organisation__kind")
+    def type(self, member):
+        return member.get_type_display()
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(member_count=Count("members"))
+    @admin.display(description=_("country"), ordering="organisation__country")
+    def country(self, member):
+        return member.country.name if member.country else "—"
 
-    @admin.display(description=_("members"), ordering="member_count")
-    def member_count(self, region):
-        return region.member_count
+    @admin.display(description=_("region"), ordering="organisation__region__position")
+    def region(self, member):
+        return member.region or "—"
 
 
 @admin.register(RegionalOffice)
@@ -129,30 +102,10 @@ class ReportFigureAdmin(admin.ModelAdmin):
 
 @admin.register(MouPartner)
 class MouPartnerAdmin(admin.ModelAdmin):
-    list_display = ["name", "country", "signed_on"]
-    search_fields = ["name"]
-
-
-@admin.register(User)
-class UserAdmin(DjangoUserAdmin):
-    ordering = ["email"]
-    list_display = ["email", "first_name", "last_name", "is_staff", "is_active"]
-    search_fields = ["email", "first_name", "last_name"]
-    fieldsets = [
-        (None, {"fields": ["email", "password"]}),
-        (_("Personal info"), {"fields": ["first_name", "last_name", "language"]}),
-        (
-            _("Permissions"),
-            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
-        ),
-        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
-    ]
-    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
-
-    def get_readonly_fields(self, request, obj=None):
-        if request.user.is_superuser:
-            return super().get_readonly_fields(request, obj)
-        return ["is_staff", "is_superuser", "groups", "user_permissions"]
+    list_display = ["__str__", "signed_on"]
+    list_select_related = ["organisation"]
+    search_fields = ["organisation__name"]
+    autocomplete_fields = ["organisation"]
 
 
 class RegionOfCountryListFilter(admin.SimpleListFilter):
@@ -167,29 +120,17 @@ class RegionOfCountryListFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if not self.value():
             return queryset
-        return queryset.filter(country__in=Member.objects.filter(region__slug=self.value()).countries())
-
-
-class WaitingListFilter(admin.SimpleListFilter):
-    title = _("waiting since")
-    parameter_name = "waiting"
-    AGES = {"week": 7, "month": 30}
-
-    def lookups(self, request, model_admin):
-        return [("week", _("More than a week")), ("month", _("More than a month"))]
-
-    def queryset(self, request, queryset):
-        if self.value() not in self.AGES:
-            return queryset
-        return queryset.filter(updated_at__lt=timezone.now() - timedelta(days=self.AGES[self.value()]))
+        return queryset.filter(
+            country__in=Member.objects.filter(organisation__region__slug=self.value()).countries()
+        )
 
 
 @admin.register(MembershipApplication)
 class MembershipApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
-    list_display = ["organisation_name", "type", "country", "status", "submitted_at", "updated_at"]
-    list_filter = ["status", "type", RegionOfCountryListFilter, WaitingListFilter]
+    list_display = ["organisation_name", "type", "country", "status", "submitted_at"]
+    list_filter = ["status", "type", RegionOfCountryListFilter]
     search_fields = ["organisation_name", "contact_name", "contact_email", "applicant__email"]
-    ordering = ["updated_at"]  # the longest waiting first
+    thread_attachment_url_name = "members:application-message-attachment"
     # The application is the organisation's own words: staff move it, they do not rewrite it.
     readonly_fields = fields = [
         "organisation_name",
@@ -218,23 +159,5 @@ class MembershipApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # organisations apply through /members/join/
 
-
-@admin.register(Affiliation)
-class AffiliationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
-    list_display = ["user", "member", "partner", "title", "status", "requested_at"]
-    list_filter = ["status", "member__region", "member__type"]
-    list_select_related = ["user", "member", "partner"]
-    search_fields = ["user__email", "member__name", "partner__name", "title"]
-    readonly_fields = fields = [
-        "user",
-        "member",
-        "partner",
-        "title",
-        "justification",
-        "status",
-        "requested_at",
-        "updated_at",
-    ]
-
-    def has_add_permission(self, request):
-        return False  # people ask from their dashboard; staff confirm here
+    def has_delete_permission(self, request, obj=None):
+        return False  # an application's history is kept; the applicant withdraws, the Secretariat declines

@@ -1,7 +1,5 @@
 from django.utils.functional import SimpleLazyObject
 
-from wego.notifications.models import Notification
-
 from .models import RegionalOffice
 
 
@@ -11,16 +9,4 @@ def secretariat(request):
         "secretariat": SimpleLazyObject(
             lambda: RegionalOffice.objects.filter(kind=RegionalOffice.Kind.SECRETARIAT).first()
         ),
-    }
-
-
-def unread_notifications(request):
-    """The unread count in the header, asked only when the header shows it."""
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {}
-    return {
-        "unread_notifications": SimpleLazyObject(
-            lambda: Notification.objects.filter(recipient=user, read_at__isnull=True).count()
-        )
     }

@@ -11,7 +11,14 @@ def member_rows(request, members):
     names = dict(countries)
     # The member page's address with the slug cut off; one reverse() for the whole list.
     detail_prefix = request.build_absolute_uri(reverse("members:detail", args=["-"]))[:-2]
-    fields = members.values_list("name", "slug", "type", "country", "region__slug", "joined_on")
+    fields = members.values_list(
+        "organisation__name",
+        "organisation__slug",
+        "organisation__kind",
+        "organisation__country",
+        "organisation__region__slug",
+        "joined_on",
+    )
     for name, slug, type_, country, region, joined_on in fields.iterator(chunk_size=2000):
         yield {
             "name": name,
@@ -23,9 +30,3 @@ def member_rows(request, members):
             "joined_on": joined_on.isoformat() if joined_on else None,
             "url": f"{detail_prefix}{slug}/",
         }
-
-
-def spreadsheet_safe(value):
-    """A cell as text that a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -13,7 +13,10 @@ from pathlib import Path
 
 from django.db import transaction
 
-from .models import Member, MembershipTotal, MouPartner, Region, RegionalOffice, ReportFigure
+from organisations.models import Organisation, Region
+from organisations.services import unique_slug
+
+from .models import Member, MembershipTotal, MouPartner, RegionalOffice, ReportFigure
 from .stats import reconciliation
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -45,13 +48,18 @@ def load(stdout):
     member_rows = read_csv("members.csv")
     created = 0
     for row in member_rows:
-        _, was_created = Member.objects.get_or_create(
+        organisation, _ = Organisation.objects.get_or_create(
             slug=row["slug"],
             defaults={
                 "name": row["name"],
-                "type": row["type"],
+                "kind": row["type"],
                 "country": row["country"],
                 "region": regions.get(row["region"]),
+            },
+        )
+        _, was_created = Member.objects.get_or_create(
+            organisation=organisation,
+            defaults={
                 "joined_on": parse_date(row["joined_on"]),
                 "approved_at_excom": int(row["approved_at_excom"]) if row["approved_at_excom"] else None,
                 "is_president_city": row["president_city"] == "yes",
@@ -62,7 +70,7 @@ def load(stdout):
     stdout.write(f"Members: {len(member_rows)} in the report, {created} created.")
 
     for position, office in enumerate(read_toml("offices.toml")["office"]):
-        host = Member.objects.filter(slug=office.pop("host_member", "")).first()
+        host = Member.objects.filter(organisation__slug=office.pop("host_member", "")).first()
         region = regions.get(office.pop("region", ""))
         RegionalOffice.objects.get_or_create(
             name=office.pop("name"),
@@ -71,9 +79,17 @@ def load(stdout):
     stdout.write(f"Offices: {RegionalOffice.objects.count()}.")
 
     for row in read_csv("mou_partners.csv"):
+        organisation = Organisation.objects.filter(name=row["name"], country=row["country"]).first()
+        if organisation is None:
+            organisation = Organisation.objects.create(
+                name=row["name"],
+                slug=unique_slug(row["name"]),
+                kind=row["kind"],
+                country=row["country"],
+                region=regions.get(row["region"]),
+            )
         MouPartner.objects.get_or_create(
-            name=row["name"],
-            defaults={"country": row["country"], "signed_on": parse_date(row["signed_on"])},
+            organisation=organisation, defaults={"signed_on": parse_date(row["signed_on"])}
         )
 
     figures = read_toml("figures.toml")

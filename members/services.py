@@ -1,83 +1,68 @@
-"""Domain actions on members, applications and affiliations; the only place that changes them."""
+"""Domain actions on membership; the only place that changes members and applications."""
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext
 
-from wego.notifications.outbox import queue
-from wego.workflow.engine import perform
+from organisations.services import create_organisation, grant_affiliation, same_organisation
+from wego.workflow.engine import start
 
-from .models import Affiliation, Member, MembershipApplication, User
-from .workflow import SECRETARIAT_GROUP
-
-# Addresses under /members/ that are pages, not members.
-RESERVED_SLUGS = {"join", "offices", "stats", "export-csv", "export-json"}
+from .models import Member, MembershipApplication
+from .workflow import EDITABLE, MEMBERSHIP
 
 
-def unique_slug(name):
-    base = slugify(name)[:180] or "member"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-member"
-    slug, number = base, 1
-    while Member.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
-
-
-def region_for(country):
-    """The region the directory already places this country in, if it does so unambiguously."""
-    placed = Member.objects.filter(country=country, region__isnull=False).order_by()
-    regions = set(placed.values_list("region", flat=True).distinct())
-    return regions.pop() if len(regions) == 1 else None
+class NotEditable(Exception):
+    """The application cannot be changed in its current state; the message says why."""
 
 
 @transaction.atomic
 def admit_member(application: MembershipApplication, *, approved_by):
-    """Create the member an approved application asked for, with today's join date;
-    the applicant becomes its first official."""
+    """Make the organisation an approved application names a member, joining today; the organisation
+    is the one already on the portal under that name in that country, or a new one. The applicant
+    becomes its first official."""
     today = timezone.localdate()
-    application.member = Member.objects.create(
+    organisation = same_organisation(
+        application.organisation_name, application.country
+    ) or create_organisation(
         name=application.organisation_name,
-        slug=unique_slug(application.organisation_name),
-        type=application.type,
+        kind=application.type,
         country=application.country,
-        region_id=region_for(application.country),
-        joined_on=today,
-        approved_at_excom=today.year,
+        city=application.city,
+        website=application.website,
     )
+    member, _created = Member.objects.get_or_create(
+        organisation=organisation, defaults={"joined_on": today, "approved_at_excom": today.year}
+    )
+    application.member = member
     application.save(update_fields=["member", "updated_at"])
-    affiliation = Affiliation.objects.create(
-        user=application.applicant,
-        member=application.member,
-        title=gettext("Membership applicant"),
-        justification=gettext("Submitted the organisation's membership application."),
-    )
-    perform(affiliation, "approve", actor=approved_by)
-    return application.member
-
-
-@transaction.atomic
-def request_affiliation(user, organisation, *, title, justification):
-    """A signed-in person asks to act for a member organisation or a strategic partner; the
-    Secretariat is told."""
-    side = "member" if isinstance(organisation, Member) else "partner"
-    affiliation = Affiliation.objects.create(
-        user=user, **{side: organisation}, title=title, justification=justification
-    )
-    for staff in User.objects.filter(is_active=True, is_staff=True, groups__name=SECRETARIAT_GROUP):
-        queue("members:affiliation_requested", recipient=staff, related=affiliation)
-    return affiliation
+    if not organisation.affiliations.filter(user=application.applicant).exists():
+        grant_affiliation(
+            application.applicant,
+            organisation,
+            granted_by=approved_by,
+            title=gettext("Membership applicant"),
+            justification=gettext("Submitted the organisation's membership application."),
+        )
+    return member
 
 
 @transaction.atomic
 def submit_application(form, applicant):
-    """Save a new membership application; tell the applicant it arrived and the Secretariat to review it."""
+    """A new membership application: received, kept as version 1, the applicant and the Secretariat told."""
     application = form.save(commit=False)
     application.applicant = applicant
-    application.save()
-    queue("members:application_received", recipient=applicant, related=application)
-    for staff in User.objects.filter(is_active=True, is_staff=True, groups__name=SECRETARIAT_GROUP):
-        queue("members:application_new", recipient=staff, related=application)
+    return start(application, "submit", actor=applicant)
+
+
+@transaction.atomic
+def correct_application(form):
+    """The applicant changes its answers while the Secretariat asks for more information; the state
+    read with the form is never written back."""
+    locked = MembershipApplication.objects.select_for_update().get(pk=form.instance.pk)
+    if not MEMBERSHIP.has(locked, EDITABLE):
+        raise NotEditable(
+            gettext("The application can be changed only when the Secretariat asks for more information.")
+        )
+    application = form.save(commit=False)
+    application.save(update_fields=[*form.Meta.fields, "updated_at"])
     return application

@@ -5,7 +5,9 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from .models import Member, MembershipTotal, MemberType, Region, RegionalOffice, ReportFigure
+from organisations.models import Region
+
+from .models import Member, MembershipTotal, MemberType, RegionalOffice, ReportFigure
 
 
 @dataclass
@@ -24,8 +26,8 @@ def bars(pairs):
 def headline_figures():
     counts = Member.objects.aggregate(
         members=Count("pk"),
-        countries=Count("country", distinct=True, filter=~Q(country="")),
-        local_governments=Count("pk", filter=Q(type=MemberType.LOCAL_GOVERNMENT)),
+        countries=Count("organisation__country", distinct=True, filter=~Q(organisation__country="")),
+        local_governments=Count("pk", filter=Q(organisation__kind=MemberType.LOCAL_GOVERNMENT)),
     )
     stated = MembershipTotal.objects.order_by("-year").first()
     return {
@@ -45,16 +47,16 @@ def growth_chart():
 
 
 def region_chart():
-    regions = Region.objects.annotate(member_count=Count("members")).order_by("position")
+    regions = Region.objects.annotate(member_count=Count("organisations__member")).order_by("position")
     counts = [(str(region), region.member_count) for region in regions]
-    unplaced = Member.objects.filter(region__isnull=True).count()
+    unplaced = Member.objects.filter(organisation__region__isnull=True).count()
     if unplaced:
         counts.append((_("Not recorded"), unplaced))
     return bars(counts)
 
 
 def type_chart():
-    counts = dict(Member.objects.values_list("type").annotate(n=Count("pk")).order_by())
+    counts = dict(Member.objects.values_list("organisation__kind").annotate(n=Count("pk")).order_by())
     return bars((label, counts.get(value, 0)) for value, label in MemberType.choices)
 
 
@@ -65,9 +67,9 @@ def reconciliation():
     for figure in figures:
         condition = Q()
         if figure.member_type:
-            condition &= Q(type=figure.member_type)
+            condition &= Q(organisation__kind=figure.member_type)
         if figure.region_id:
-            condition &= Q(region_id=figure.region_id)
+            condition &= Q(organisation__region_id=figure.region_id)
         if figure.scope == ReportFigure.Scope.NEW_MEMBERS:
             condition &= Q(approved_at_excom=figure.year)
         aggregates[figure.slug] = Count("pk", filter=condition)

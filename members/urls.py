@@ -11,8 +11,15 @@ urlpatterns = [
     path("offices/", views.offices, name="offices"),
     path("stats/", views.statistics, name="stats"),
     path("join/", joining.apply, name="apply"),
-    path("join/<int:pk>/", joining.application, name="application"),
-    path("join/<int:pk>/step/", joining.take_step, name="application-step"),
+    path("join/<int:pk>/", joining.application_page, name="application"),
+    path("join/<int:pk>/edit/", joining.edit, name="application-edit"),
+    path("join/<int:pk>/step/", joining.take_step_view, name="application-step"),
+    path("join/<int:pk>/messages/", joining.post_message, name="application-message"),
+    path(
+        "join/<int:pk>/messages/<int:message>/attachment/",
+        joining.message_attachment,
+        name="application-message-attachment",
+    ),
     path("join/<int:pk>/letter/", joining.letter, name="application-letter"),
     path("<slug:slug>/", views.detail, name="detail"),
 ]

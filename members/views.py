@@ -1,14 +1,12 @@
-import csv
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Q
-from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from wego.listing import filter_with_notices, is_live_update, page_of
+from wego.exports import csv_response, json_response
+from wego.listing import filter_with_notices, filtered_page, is_live_update
 
 from . import exports, stats
 from .filters import MemberFilter
@@ -17,7 +15,7 @@ from .models import Member, MouPartner, RegionalOffice
 
 def filtered_members(request):
     """The directory's filter on the query string, and what to tell the visitor about it."""
-    return filter_with_notices(MemberFilter, request.GET, queryset=Member.objects.all())
+    return filter_with_notices(MemberFilter, request.GET)
 
 
 @login_not_required
@@ -29,7 +27,7 @@ def home(request):
         {
             "figures": stats.headline_figures(),
             "offices": RegionalOffice.objects.all(),
-            "mou_partners": MouPartner.objects.all(),
+            "mou_partners": MouPartner.objects.select_related("organisation"),
         },
     )
 
@@ -38,17 +36,10 @@ def home(request):
 @require_safe
 @vary_on_headers("HX-Request")  # the live update answers a fragment at the page's own address
 def directory(request):
-    member_filter, notices = filtered_members(request)
-    page, page_range = page_of(request, member_filter.qs, settings.DIRECTORY_PAGE_SIZE, notices)
     return render(
         request,
         "members/directory_live.html" if is_live_update(request) else "members/directory.html",
-        {
-            "filter": member_filter,
-            "notices": notices,
-            "page": page,
-            "page_range": page_range,
-        },
+        filtered_page(request, MemberFilter, settings.DIRECTORY_PAGE_SIZE),
     )
 
 
@@ -56,32 +47,20 @@ def directory(request):
 @require_safe
 def export_csv(request):
     members = filtered_members(request)[0].qs
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="wego-members.csv"'
-    # The byte order mark makes spreadsheet programs read the file as UTF-8 (São Paulo, Beyoğlu).
-    response.write("\ufeff")
-    writer = csv.DictWriter(response, fieldnames=exports.COLUMNS)
-    writer.writeheader()
-    for row in exports.member_rows(request, members):
-        writer.writerow({key: exports.spreadsheet_safe(value) for key, value in row.items()})
-    return response
+    return csv_response("wego-members.csv", exports.COLUMNS, exports.member_rows(request, members))
 
 
 @login_not_required
 @require_safe
 def export_json(request):
     members = filtered_members(request)[0].qs
-    response = JsonResponse(
-        list(exports.member_rows(request, members)), safe=False, json_dumps_params={"ensure_ascii": False}
-    )
-    response["Content-Disposition"] = 'inline; filename="wego-members.json"'
-    return response
+    return json_response("wego-members.json", exports.member_rows(request, members))
 
 
 @login_not_required
 @require_safe
 def detail(request, slug):
-    member = get_object_or_404(Member.objects.select_related("region"), slug=slug)
+    member = get_object_or_404(Member.objects.select_related("organisation__region"), organisation__slug=slug)
     offices = (
         RegionalOffice.objects.filter(Q(region=member.region_id) | Q(host_member=member))
         if member.region_id

@@ -1,27 +1,18 @@
-"""Members' workflows, declared as data: the membership application (annual report: apply,
-Secretariat review, recommendation to EXCOM, approval at an EXCOM meeting, or decline) and
-the affiliation (a person asks to speak for an organisation; the Secretariat confirms)."""
+"""The membership application's workflow, declared as data (annual report: an organisation applies,
+the Secretariat reviews it, recommends it to EXCOM, and it is approved at an EXCOM meeting, or
+declined). While the Secretariat waits for more information the applicant may change its answers;
+each submission is kept as a numbered version, and a thread carries the questions and answers."""
 
 from django.utils.translation import gettext_lazy as _
 
-from wego.workflow.definitions import State, Transition, Workflow
+from organisations.roles import SECRETARIAT, person, roles_of_person, secretariat_staff
+from wego.workflow.definitions import FINAL, NEW, REVIEW, State, Thread, Transition, Workflow
+from wego.workflow.versions import record_version
 
 APPLICANT = "applicant"
-SECRETARIAT = "secretariat"
-SECRETARIAT_GROUP = "Secretariat"
 
-STATES = (
-    State("submitted", _("Submitted"), _("Received")),
-    State("under_review", _("Under review"), _("Being reviewed by the Secretariat")),
-    State("information_requested", _("More information requested"), _("More information needed from you")),
-    State("resubmitted", _("Resubmitted"), _("Received again, with your answers")),
-    State("recommended", _("Recommended to EXCOM"), _("Recommended to the Executive Committee")),
-    State("approved", _("Approved"), _("Approved: welcome to WeGO"), final=True),
-    State("declined", _("Declined"), _("Declined"), final=True),
-    State("withdrawn", _("Withdrawn"), _("Withdrawn by you"), final=True),
-)
-
-OPEN = frozenset({"submitted", "under_review", "information_requested", "resubmitted", "recommended"})
+EDITABLE = "editable"  # the applicant may change its answers
+THREAD_OPEN = "thread_open"  # the applicant and the Secretariat write to each other
 
 
 def approve(application, *, actor, note):
@@ -30,165 +21,140 @@ def approve(application, *, actor, note):
     admit_member(application, approved_by=actor)
 
 
-def roles_by_person(person_field, person_role):
-    """roles_of for a submission whose `person_field` is the person who submitted it."""
-
-    def roles_of(user, submission):
-        roles = set()
-        if user is None or not user.is_authenticated:
-            return roles
-        if getattr(submission, f"{person_field}_id") == user.pk:
-            roles.add(person_role)
-        if is_secretariat(user):
-            roles.add(SECRETARIAT)
-        return roles
-
-    return roles_of
-
-
-def tell(kind, person_field):
-    """notify for a transition: message `kind` to the person in `person_field`."""
-    return lambda submission, transition: [(kind, getattr(submission, person_field))]
-
-
-tell_applicant = tell("members:application_status", "applicant")
-
-
-TRANSITIONS = (
-    Transition(
-        "start_review",
-        frozenset({"submitted", "resubmitted"}),
-        "under_review",
-        staff_label=_("Start review"),
-        applicant_label=_("The Secretariat started reviewing the application"),
-        roles=frozenset({SECRETARIAT}),
-        notify=tell_applicant,
-    ),
-    Transition(
-        "request_information",
-        frozenset({"under_review"}),
-        "information_requested",
-        staff_label=_("Ask for more information"),
-        applicant_label=_("The Secretariat asked for more information"),
-        roles=frozenset({SECRETARIAT}),
-        note_required=True,
-        notify=tell_applicant,
-    ),
-    Transition(
-        "resubmit",
-        frozenset({"information_requested"}),
-        "resubmitted",
-        staff_label=_("Resubmit"),
-        applicant_label=_("You answered and resubmitted"),
-        roles=frozenset({APPLICANT}),
-        notify=tell_applicant,
-    ),
-    Transition(
-        "recommend",
-        frozenset({"under_review"}),
-        "recommended",
-        staff_label=_("Recommend to EXCOM"),
-        applicant_label=_("The Secretariat recommended the application to the Executive Committee"),
-        roles=frozenset({SECRETARIAT}),
-        notify=tell_applicant,
-    ),
-    Transition(
-        "approve",
-        frozenset({"recommended"}),
-        "approved",
-        staff_label=_("Approve (EXCOM decision)"),
-        applicant_label=_("The Executive Committee approved the membership"),
-        roles=frozenset({SECRETARIAT}),
-        effect=approve,
-        notify=tell_applicant,
-    ),
-    Transition(
-        "decline",
-        frozenset({"submitted", "under_review", "resubmitted", "recommended"}),
-        "declined",
-        staff_label=_("Decline"),
-        applicant_label=_("The application was declined"),
-        roles=frozenset({SECRETARIAT}),
-        note_required=True,
-        notify=tell_applicant,
-    ),
-    Transition(
-        "withdraw",
-        OPEN,
-        "withdrawn",
-        staff_label=_("Withdraw"),
-        applicant_label=_("You withdrew the application"),
-        roles=frozenset({APPLICANT}),
-        notify=tell_applicant,
-    ),
-)
-
-
-def is_secretariat(user):
-    """Secretariat staff with a second factor enrolled; without one, staff have no staff powers."""
-    from allauth.mfa.models import Authenticator
-
-    return (
-        user.is_authenticated
-        and user.is_active
-        and user.is_staff
-        and (user.is_superuser or user.groups.filter(name=SECRETARIAT_GROUP).exists())
-        and Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-    )
+def _state(name, staff_label, applicant_label, *flags):
+    return State(name, staff_label, applicant_label, flags=frozenset(flags))
 
 
 MEMBERSHIP = Workflow(
     name="membership-application",
-    states=STATES,
-    transitions=TRANSITIONS,
-    initial="submitted",
-    roles_of=roles_by_person("applicant", APPLICANT),
-)
-
-
-REQUESTER = "requester"
-
-
-tell_requester = tell("members:affiliation_status", "user")
-
-
-AFFILIATION = Workflow(
-    name="affiliation",
+    verbose_name=_("Membership application"),
+    title=lambda application: (
+        _("WeGO membership application of %(name)s") % {"name": application.organisation_name}
+    ),
+    flags={
+        EDITABLE: _("The applicant may change its answers."),
+        THREAD_OPEN: _("The applicant and the Secretariat write to each other."),
+    },
+    audiences={"applicant": person("applicant"), "secretariat": secretariat_staff()},
+    thread=Thread(
+        staff_role=SECRETARIAT,
+        submitter_role=APPLICANT,
+        staff_audience="secretariat",
+        submitter_audience="applicant",
+    ),
     states=(
-        State("requested", _("Requested"), _("Waiting for the Secretariat to confirm")),
-        State("approved", _("Confirmed"), _("Confirmed: you act for this organisation")),
-        State("declined", _("Declined"), _("Declined"), final=True),
-        State("withdrawn", _("Withdrawn"), _("Withdrawn by you"), final=True),
+        _state("submitted", _("Submitted"), _("Received"), THREAD_OPEN),
+        _state("under_review", _("Under review"), _("Being reviewed by the Secretariat"), THREAD_OPEN),
+        _state(
+            "information_requested",
+            _("More information requested"),
+            _("More information needed from you"),
+            EDITABLE,
+            THREAD_OPEN,
+        ),
+        _state("resubmitted", _("Resubmitted"), _("Received again, with your answers"), THREAD_OPEN),
+        _state(
+            "recommended",
+            _("Recommended to EXCOM"),
+            _("Recommended to the Executive Committee"),
+            THREAD_OPEN,
+        ),
+        _state("approved", _("Approved"), _("Approved: welcome to WeGO"), FINAL),
+        _state("declined", _("Declined"), _("Declined"), FINAL),
+        _state("withdrawn", _("Withdrawn"), _("Withdrawn by you"), FINAL),
     ),
     transitions=(
         Transition(
-            "approve",
-            frozenset({"requested"}),
-            "approved",
-            staff_label=_("Confirm"),
-            applicant_label=_("The Secretariat confirmed that you act for this organisation"),
+            "submit",
+            frozenset({NEW}),
+            "submitted",
+            staff_label=_("Apply to join WeGO"),
+            applicant_label=_("Application received"),
+            roles=frozenset({APPLICANT}),
+            effect=record_version,
+            notify=("applicant", "secretariat"),
+            staff_notice=_("A new application to join WeGO: review it."),
+        ),
+        Transition(
+            "start_review",
+            frozenset({"submitted", "resubmitted"}),
+            "under_review",
+            staff_label=_("Start review"),
+            applicant_label=_("The Secretariat started reviewing the application"),
             roles=frozenset({SECRETARIAT}),
-            notify=tell_requester,
+            notify=("applicant",),
+        ),
+        Transition(
+            "request_information",
+            frozenset({"under_review"}),
+            "information_requested",
+            staff_label=_("Ask for more information"),
+            applicant_label=_("The Secretariat asked for more information"),
+            roles=frozenset({SECRETARIAT}),
+            note_required=True,
+            note_heading=_("The Secretariat asks:"),
+            notify=("applicant",),
+        ),
+        Transition(
+            "resubmit",
+            frozenset({"information_requested"}),
+            "resubmitted",
+            staff_label=_("Resubmit the application"),
+            applicant_label=_("You answered and resubmitted"),
+            roles=frozenset({APPLICANT}),
+            note_label=_("Your answer to the Secretariat"),
+            note_heading=_("The applicant's answer:"),
+            effect=record_version,
+            notify=("applicant", "secretariat"),
+            staff_notice=_("The applicant answered and resubmitted: see what changed."),
+            place=REVIEW,
+        ),
+        Transition(
+            "recommend",
+            frozenset({"under_review"}),
+            "recommended",
+            staff_label=_("Recommend to EXCOM"),
+            applicant_label=_("The Secretariat recommended the application to the Executive Committee"),
+            roles=frozenset({SECRETARIAT}),
+            notify=("applicant",),
+        ),
+        Transition(
+            "approve",
+            frozenset({"recommended"}),
+            "approved",
+            staff_label=_("Approve (EXCOM decision)"),
+            applicant_label=_("The Executive Committee approved the membership"),
+            roles=frozenset({SECRETARIAT}),
+            effect=approve,
+            notify=("applicant",),
+            confirmation=_(
+                "Yes: the Executive Committee approved this membership. Make the organisation a member."
+            ),
         ),
         Transition(
             "decline",
-            frozenset({"requested"}),
+            frozenset({"submitted", "under_review", "resubmitted", "recommended"}),
             "declined",
             staff_label=_("Decline"),
-            applicant_label=_("The Secretariat declined the request"),
+            applicant_label=_("The application was declined"),
             roles=frozenset({SECRETARIAT}),
             note_required=True,
-            notify=tell_requester,
+            note_heading=_("Why:"),
+            notify=("applicant",),
+            dangerous=True,
         ),
         Transition(
             "withdraw",
-            frozenset({"requested", "approved"}),
+            frozenset({"submitted", "under_review", "information_requested", "resubmitted", "recommended"}),
             "withdrawn",
             staff_label=_("Withdraw"),
-            applicant_label=_("You stopped acting for this organisation"),
-            roles=frozenset({REQUESTER, SECRETARIAT}),
+            applicant_label=_("You withdrew the application"),
+            roles=frozenset({APPLICANT}),
+            notify=("applicant", "secretariat"),
+            staff_notice=_("The applicant withdrew the application."),
+            dangerous=True,
         ),
     ),
-    initial="requested",
-    roles_of=roles_by_person("user", REQUESTER),
+    initial="submitted",
+    roles_of=roles_of_person("applicant", APPLICANT),
 )

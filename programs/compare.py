@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.utils.formats import number_format
 
-from members.search import fold
+from wego.text import fold
 
 LIMIT = 4
 

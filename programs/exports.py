@@ -48,10 +48,10 @@ def project_rows(request, projects):
         "title",
         "slug",
         "city__name",
-        "city_name",
+        "city__member",
         "city__slug",
-        "country",
-        "region__slug",
+        "city__country",
+        "city__region__slug",
         "stage",
         "start_year",
         "end_year",
@@ -60,13 +60,13 @@ def project_rows(request, projects):
         "summary",
     )
     for row in fields.iterator(chunk_size=2000):
-        (pk, title, slug, member_name, city_name, member_slug, country, region, stage, start, end) = row[:11]
+        (pk, title, slug, city_name, member, city_slug, country, region, stage, start, end) = row[:11]
         amount, currency, summary = row[11:]
         yield {
             "title": title,
             "slug": slug,
-            "city": member_name or city_name,
-            "member_city": member_slug,
+            "city": city_name,
+            "member_city": city_slug if member is not None else None,
             "country": country or None,
             "country_name": names.get(country) if country else None,
             "region": region,

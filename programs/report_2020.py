@@ -10,10 +10,11 @@ from pathlib import Path
 
 from django.db import transaction
 
-from members.models import Member
+from organisations.models import Organisation
 
 from .models import Area, Project
 from .services.exchange import refresh_search_document
+from .workflow import PROJECT_SHARING, PUBLIC
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -28,20 +29,18 @@ def load(stdout):
         projects = tomllib.load(f)["project"]
     created = 0
     for row in projects:
-        city = Member.objects.get(slug=row["city"])
+        city = Organisation.objects.get(slug=row["city"])
         project, was_created = Project.objects.get_or_create(
             slug=row["slug"],
             defaults={
                 "title": row["title"],
                 "city": city,
-                "country": city.country,
-                "region": city.region,
                 "stage": row["stage"],
                 "start_year": row.get("start_year"),
                 "summary": " ".join(row["summary"].split()),
                 "source": row["source"],
                 # The report is the Secretariat's own publication: these are published as loaded.
-                "status": "published",
+                "status": PROJECT_SHARING.state_with(PUBLIC),
             },
         )
         if was_created:

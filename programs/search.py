@@ -12,7 +12,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, Func
 
-from members.search import fold
+from wego.text import fold
 
 CONFIG = "english"
 

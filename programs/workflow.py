@@ -7,72 +7,70 @@ them (4). An introduction between a city and a partner is accepted by both sides
 contact details are shared. A project shared with the Exchange is moderated before it is public.
 """
 
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from members.workflow import SECRETARIAT, is_secretariat
-from wego.workflow.definitions import State, Transition, Workflow
+from organisations.access import acts_for
+from organisations.roles import (
+    SECRETARIAT,
+    officials,
+    person,
+    roles_of_officials,
+    secretariat_staff,
+    staff_roles,
+)
+from organisations.staff import secretariat
+from wego.workflow.definitions import (
+    DRAFT,
+    FINAL,
+    NEW,
+    REVIEW,
+    Audience,
+    State,
+    Thread,
+    Transition,
+    Workflow,
+)
+from wego.workflow.versions import record_version
 
 OFFICIAL = "official"  # confirmed official of the applying organisation
 PARTNER = "partner"  # confirmed official of the partner introduced
+CITY = "city"  # in an introduction: an official of the city's organisation
 SUBMITTER = "submitter"  # official of the organisation that shared a project
 
 
-def officials_of(member):
-    from members.models import User
-
-    return list(
-        User.objects.filter(
-            is_active=True, affiliations__member=member, affiliations__status="approved"
-        ).distinct()
-    )
-
-
-def secretariat_staff():
-    from members.models import User
-    from members.workflow import SECRETARIAT_GROUP
-
-    return list(User.objects.filter(is_active=True, is_staff=True, groups__name=SECRETARIAT_GROUP))
-
-
-def roles_as_official(user, submission):
-    from members.permissions import may_act_for
-
-    roles = set()
-    if user is None or not user.is_authenticated:
-        return roles
-    if may_act_for(user, submission.organisation):
-        roles.add(OFFICIAL)
-    if is_secretariat(user):
-        roles.add(SECRETARIAT)
-    return roles
+def _state(name, staff_label, applicant_label, *flags):
+    return State(name, staff_label, applicant_label, flags=frozenset(flags))
 
 
 # Solution Finder ------------------------------------------------------------------------------
 
-
-def tell_city(kind):
-    return lambda application, transition: [
-        (kind, person) for person in officials_of(application.organisation)
-    ]
-
-
-def tell_city_and_secretariat(application, transition):
-    return [
-        *tell_city("programs:solution_finder_status")(application, transition),
-        *[("programs:solution_finder_submitted", person) for person in secretariat_staff()],
-    ]
+# What the Solution Finder's states mean.
+EDITABLE = "editable"  # the city may change its answers
+THREAD_OPEN = "thread_open"  # the city and the Secretariat write to each other
+PROPOSING = "proposing"  # WeGO proposes partners, and the two sides answer the introductions
+PACKAGES = "packages"  # solution packages and their Plans may change
+PACKAGES_REMOVABLE = "packages_removable"  # a package may still be deleted
+READINGS = "readings"  # the Plans' indicators may be given new values
+PUBLISHABLE = "publishable"  # the packages may go to the Exchange
+QUESTION = "question"  # the city reads WeGO's question (the note of the step that led here)
+REASON = "reason"  # the city reads why WeGO declined (the note of the step that led here)
 
 
 def take_version(application, *, actor, note):
-    from .services.solution_finder import record_version
-
-    record_version(application, actor)
+    """Keep what was submitted, numbered; the first submission's time is remembered."""
+    record_version(application, actor=actor)
+    if application.submitted_at is None:
+        application.submitted_at = timezone.now()
+        application.save(update_fields=["submitted_at", "updated_at"])
 
 
 def keep_feedback(application, *, actor, note):
-    from .services.solution_finder import keep_feedback as keep
-
-    keep(application, note)
+    """The note of 'give feedback' is the preliminary feedback the city reads on its page."""
+    application.feedback = note
+    application.feedback_at = timezone.now()
+    application.save(update_fields=["feedback", "feedback_at", "updated_at"])
 
 
 def must_be_complete(application):
@@ -85,7 +83,7 @@ def must_be_complete(application):
 
 
 def must_have_connection(application):
-    if not application.introductions.filter(status="connected").exists():
+    if not application.introductions.filter(INTRODUCTION.q(CONNECTED)).exists():
         return _("No introduction has been accepted by both the city and the partner yet.")
     return None
 
@@ -96,50 +94,104 @@ def must_have_package(application):
     return None
 
 
-tell_solution_finder_city = tell_city("programs:solution_finder_status")
-
-
-def tell_city_and_reviewers(application, transition):
-    """The city; and the Secretariat, once the application has reached it."""
-    people = tell_solution_finder_city(application, transition)
-    if application.submitted_at is not None:
-        people += [("programs:solution_finder_status", person) for person in secretariat_staff()]
-    return people
-
-
-# The city's steps taken from the review page, after it has checked its answers.
-SUBMITTING = frozenset({"submit", "resubmit"})
-
 OPEN_FOR_CITY = frozenset(
     {"draft", "submitted", "under_review", "clarification_requested", "resubmitted", "feedback_given"}
 )
 
 SOLUTION_FINDER = Workflow(
     name="solution-finder",
+    verbose_name=_("Solution Finder application"),
+    title=lambda application: (
+        _("Solution Finder application of %(name)s") % {"name": application.organisation.name}
+    ),
+    flags={
+        EDITABLE: _("The city may change its answers."),
+        THREAD_OPEN: _("The city and the Secretariat write to each other."),
+        PROPOSING: _("WeGO proposes partners; the city and the partners answer the introductions."),
+        PACKAGES: _("Solution packages and their Plans may change."),
+        PACKAGES_REMOVABLE: _("A solution package may still be deleted."),
+        READINGS: _("The Plans' indicators may be given new values."),
+        PUBLISHABLE: _("The solution packages may go to the Exchange."),
+        QUESTION: _("The city reads WeGO's question."),
+        REASON: _("The city reads why WeGO declined the application."),
+    },
+    audiences={
+        "city": officials(lambda application: application.organisation_id),
+        # The Secretariat, once the application has reached it (never for a draft).
+        "secretariat": Audience(
+            lambda application: secretariat() if application.submitted_at else [], staff=True
+        ),
+    },
+    thread=Thread(
+        staff_role=SECRETARIAT,
+        submitter_role=OFFICIAL,
+        staff_audience="secretariat",
+        submitter_audience="city",
+    ),
     states=(
-        State("draft", _("Draft"), _("Draft: not sent yet")),
-        State("submitted", _("Submitted"), _("Submitted to WeGO")),
-        State("under_review", _("Under review"), _("Being reviewed by WeGO")),
-        State("clarification_requested", _("Clarification requested"), _("WeGO asks you to clarify")),
-        State("resubmitted", _("Resubmitted"), _("Resubmitted with your clarifications")),
-        State("feedback_given", _("Preliminary feedback given"), _("Preliminary feedback from WeGO")),
-        State("partners_connected", _("Partners connected"), _("Connected with strategic partners")),
-        State("implementing", _("Implementing"), _("Implementing solution packages")),
-        State("completed", _("Completed"), _("Completed"), final=True),
-        State("declined", _("Declined"), _("Declined"), final=True),
-        State("withdrawn", _("Withdrawn"), _("Withdrawn by your organisation"), final=True),
+        _state("draft", _("Draft"), _("Draft: not sent yet"), DRAFT, EDITABLE),
+        _state("submitted", _("Submitted"), _("Submitted to WeGO"), THREAD_OPEN),
+        _state("under_review", _("Under review"), _("Being reviewed by WeGO"), THREAD_OPEN),
+        _state(
+            "clarification_requested",
+            _("Clarification requested"),
+            _("WeGO asks you to clarify"),
+            EDITABLE,
+            THREAD_OPEN,
+            QUESTION,
+        ),
+        _state("resubmitted", _("Resubmitted"), _("Resubmitted with your clarifications"), THREAD_OPEN),
+        _state(
+            "feedback_given",
+            _("Preliminary feedback given"),
+            _("Preliminary feedback from WeGO"),
+            THREAD_OPEN,
+            PROPOSING,
+        ),
+        _state(
+            "partners_connected",
+            _("Partners connected"),
+            _("Connected with strategic partners"),
+            THREAD_OPEN,
+            PROPOSING,
+            PACKAGES,
+            PACKAGES_REMOVABLE,
+            READINGS,
+        ),
+        _state(
+            "implementing",
+            _("Implementing"),
+            _("Implementing solution packages"),
+            THREAD_OPEN,
+            PROPOSING,
+            PACKAGES,
+            READINGS,
+        ),
+        _state("completed", _("Completed"), _("Completed"), FINAL, READINGS, PUBLISHABLE),
+        _state("declined", _("Declined"), _("Declined"), FINAL, REASON),
+        _state("withdrawn", _("Withdrawn"), _("Withdrawn by your organisation"), FINAL),
     ),
     transitions=(
+        Transition(
+            "start",
+            frozenset({NEW}),
+            "draft",
+            staff_label=_("Start an application"),
+            applicant_label=_("Your organisation started the application"),
+            roles=frozenset({OFFICIAL}),
+        ),
         Transition(
             "submit",
             frozenset({"draft"}),
             "submitted",
-            staff_label=_("Submit"),
+            staff_label=_("Submit the application"),
             applicant_label=_("Your organisation submitted the application"),
             roles=frozenset({OFFICIAL}),
             guard=must_be_complete,
             effect=take_version,
-            notify=tell_city_and_secretariat,
+            notify=("city", "secretariat"),
+            staff_notice=_("A new Solution Finder application: review it."),
+            place=REVIEW,
         ),
         Transition(
             "start_review",
@@ -148,7 +200,7 @@ SOLUTION_FINDER = Workflow(
             staff_label=_("Start review"),
             applicant_label=_("WeGO started reviewing the application"),
             roles=frozenset({SECRETARIAT}),
-            notify=tell_solution_finder_city,
+            notify=("city",),
         ),
         Transition(
             "request_clarification",
@@ -158,18 +210,22 @@ SOLUTION_FINDER = Workflow(
             applicant_label=_("WeGO asked for clarifications"),
             roles=frozenset({SECRETARIAT}),
             note_required=True,
-            notify=tell_solution_finder_city,
+            note_heading=_("WeGO asks:"),
+            notify=("city",),
         ),
         Transition(
             "resubmit",
             frozenset({"clarification_requested"}),
             "resubmitted",
-            staff_label=_("Resubmit"),
+            staff_label=_("Resubmit the application"),
             applicant_label=_("Your organisation answered and resubmitted"),
             roles=frozenset({OFFICIAL}),
             guard=must_be_complete,
             effect=take_version,
-            notify=tell_city_and_secretariat,
+            note_label=_("What you clarified (WeGO reads it with the new version)"),
+            notify=("city", "secretariat"),
+            staff_notice=_("The city answered your clarification request and resubmitted: see what changed."),
+            place=REVIEW,
         ),
         Transition(
             "give_feedback",
@@ -179,8 +235,9 @@ SOLUTION_FINDER = Workflow(
             applicant_label=_("WeGO gave its preliminary feedback"),
             roles=frozenset({SECRETARIAT}),
             note_required=True,
+            note_heading=_("WeGO's preliminary feedback:"),
             effect=keep_feedback,
-            notify=tell_solution_finder_city,
+            notify=("city",),
         ),
         Transition(
             "connect_partners",
@@ -190,7 +247,7 @@ SOLUTION_FINDER = Workflow(
             applicant_label=_("WeGO connected your organisation with strategic partners"),
             roles=frozenset({SECRETARIAT}),
             guard=must_have_connection,
-            notify=tell_solution_finder_city,
+            notify=("city",),
         ),
         Transition(
             "start_implementation",
@@ -200,7 +257,8 @@ SOLUTION_FINDER = Workflow(
             applicant_label=_("Implementation of the solution packages started"),
             roles=frozenset({OFFICIAL, SECRETARIAT}),
             guard=must_have_package,
-            notify=tell_city_and_reviewers,
+            notify=("city", "secretariat"),
+            staff_notice=_("Implementation of the solution packages started."),
         ),
         Transition(
             "complete",
@@ -209,7 +267,7 @@ SOLUTION_FINDER = Workflow(
             staff_label=_("Mark as completed"),
             applicant_label=_("The solution packages were implemented"),
             roles=frozenset({SECRETARIAT}),
-            notify=tell_solution_finder_city,
+            notify=("city",),
         ),
         Transition(
             "decline",
@@ -221,7 +279,9 @@ SOLUTION_FINDER = Workflow(
             applicant_label=_("WeGO declined the application"),
             roles=frozenset({SECRETARIAT}),
             note_required=True,
-            notify=tell_solution_finder_city,
+            note_heading=_("Why:"),
+            notify=("city",),
+            dangerous=True,
         ),
         Transition(
             "withdraw",
@@ -231,68 +291,90 @@ SOLUTION_FINDER = Workflow(
             applicant_label=_("Your organisation withdrew the application"),
             roles=frozenset({OFFICIAL}),
             confirmation=_("Yes, withdraw this application. This cannot be undone."),
-            notify=tell_city_and_reviewers,
+            notify=("city", "secretariat"),
+            staff_notice=_("The city withdrew its application."),
+            dangerous=True,
         ),
     ),
     initial="draft",
-    roles_of=roles_as_official,
+    roles_of=roles_of_officials("organisation", OFFICIAL),
 )
 
 
 # Introductions (step 3) ---------------------------------------------------------------------
 
-
-CITY = "city"
+LIVE = "live"  # the partner sees the city's application
+CONNECTED = "connected"  # both accepted: contact details are shared, the partner may join packages
 
 
 def roles_in_introduction(user, introduction):
-    from .permissions import may_act_for_partner
-
-    roles = set()
     if user is None or not user.is_authenticated:
-        return roles
-    if OFFICIAL in roles_as_official(user, introduction.application):
+        return set()
+    roles = staff_roles(user)
+    if acts_for(user, introduction.application.organisation_id):
         roles.add(CITY)
-    if may_act_for_partner(user, introduction.partner):
+    # A partner is the profile of its organisation, under the same key.
+    if acts_for(user, introduction.partner_id):
         roles.add(PARTNER)
-    if is_secretariat(user):
-        roles.add(SECRETARIAT)
     return roles
 
 
-# WeGO proposes partners, and the two sides answer, while the application is at steps 3 and 4.
-INTRODUCING_STATES = frozenset({"feedback_given", "partners_connected", "implementing"})
-
-
 def application_still_open(introduction):
-    if introduction.application.status not in INTRODUCING_STATES:
+    if not SOLUTION_FINDER.has(introduction.application, PROPOSING):
         return _("This application is closed; the introduction can no longer be answered.")
     return None
 
 
-def tell_both_sides(introduction, transition):
-    from .permissions import officials_of_partner
-
-    people = {p.pk: p for p in officials_of(introduction.application.organisation)}
-    people.update({p.pk: p for p in officials_of_partner(introduction.partner)})
-    return [("programs:introduction_status", person) for person in people.values()]
+def introduction_page(introduction):
+    return reverse("programs:application", args=[introduction.application_id])
 
 
 INTRODUCTION = Workflow(
     name="introduction",
+    verbose_name=_("Introduction"),
+    title=lambda introduction: (
+        _("Introduction of %(city)s and %(partner)s")
+        % {"city": introduction.application.organisation.name, "partner": introduction.partner.name}
+    ),
+    flags={
+        LIVE: _("The partner sees the city's application."),
+        CONNECTED: _("Both sides accepted: their contact details are shared."),
+    },
+    audiences={
+        "city": officials(
+            lambda introduction: introduction.application.organisation_id, link=introduction_page
+        ),
+        "partner": officials(lambda introduction: introduction.partner_id, link=introduction_page),
+    },
     states=(
-        State("proposed", _("Proposed"), _("Proposed by WeGO: waiting for both sides")),
-        State("city_accepted", _("Accepted by the city"), _("Accepted by the city; waiting for the partner")),
-        State(
+        _state("proposed", _("Proposed"), _("Proposed by WeGO: waiting for both sides"), LIVE),
+        _state(
+            "city_accepted",
+            _("Accepted by the city"),
+            _("Accepted by the city; waiting for the partner"),
+            LIVE,
+        ),
+        _state(
             "partner_accepted",
             _("Accepted by the partner"),
             _("Accepted by the partner; waiting for the city"),
+            LIVE,
         ),
-        State("connected", _("Connected"), _("Connected: contact details shared"), final=True),
-        State("declined", _("Declined"), _("Declined"), final=True),
-        State("withdrawn", _("Withdrawn"), _("Withdrawn by WeGO"), final=True),
+        _state("connected", _("Connected"), _("Connected: contact details shared"), LIVE, CONNECTED, FINAL),
+        _state("declined", _("Declined"), _("Declined"), FINAL),
+        _state("withdrawn", _("Withdrawn"), _("Withdrawn by WeGO"), FINAL),
     ),
     transitions=(
+        Transition(
+            "propose",
+            frozenset({NEW}),
+            "proposed",
+            staff_label=_("Propose this partner"),
+            applicant_label=_("WeGO proposed the introduction"),
+            roles=frozenset({SECRETARIAT}),
+            note_heading=_("Why this partner:"),
+            notify=("city", "partner"),
+        ),
         Transition(
             "city_accepts",
             frozenset({"proposed"}),
@@ -301,7 +383,7 @@ INTRODUCTION = Workflow(
             applicant_label=_("The city accepted the introduction"),
             roles=frozenset({CITY}),
             guard=application_still_open,
-            notify=tell_both_sides,
+            notify=("city", "partner"),
         ),
         Transition(
             "city_accepts_too",
@@ -311,7 +393,7 @@ INTRODUCTION = Workflow(
             applicant_label=_("The city accepted too: you are connected"),
             roles=frozenset({CITY}),
             guard=application_still_open,
-            notify=tell_both_sides,
+            notify=("city", "partner"),
         ),
         Transition(
             "partner_accepts",
@@ -321,7 +403,7 @@ INTRODUCTION = Workflow(
             applicant_label=_("The partner accepted the introduction"),
             roles=frozenset({PARTNER}),
             guard=application_still_open,
-            notify=tell_both_sides,
+            notify=("city", "partner"),
         ),
         Transition(
             "partner_accepts_too",
@@ -331,7 +413,7 @@ INTRODUCTION = Workflow(
             applicant_label=_("The partner accepted too: you are connected"),
             roles=frozenset({PARTNER}),
             guard=application_still_open,
-            notify=tell_both_sides,
+            notify=("city", "partner"),
         ),
         Transition(
             "city_declines",
@@ -341,7 +423,8 @@ INTRODUCTION = Workflow(
             applicant_label=_("The city declined the introduction"),
             roles=frozenset({CITY}),
             guard=application_still_open,
-            notify=tell_both_sides,
+            notify=("city", "partner"),
+            dangerous=True,
         ),
         Transition(
             "partner_declines",
@@ -351,7 +434,8 @@ INTRODUCTION = Workflow(
             applicant_label=_("The partner declined the introduction"),
             roles=frozenset({PARTNER}),
             guard=application_still_open,
-            notify=tell_both_sides,
+            notify=("city", "partner"),
+            dangerous=True,
         ),
         Transition(
             "withdraw",
@@ -360,7 +444,8 @@ INTRODUCTION = Workflow(
             staff_label=_("Withdraw the proposal"),
             applicant_label=_("WeGO withdrew the proposal"),
             roles=frozenset({SECRETARIAT}),
-            notify=tell_both_sides,
+            notify=("city", "partner"),
+            dangerous=True,
         ),
     ),
     initial="proposed",
@@ -370,43 +455,59 @@ INTRODUCTION = Workflow(
 
 # Projects shared with the Exchange ------------------------------------------------------------
 
-
-def roles_in_shared_project(user, project):
-    from members.permissions import may_act_for
-
-    roles = set()
-    if user is None or not user.is_authenticated:
-        return roles
-    if project.organisation_id and may_act_for(user, project.organisation):
-        roles.add(SUBMITTER)
-    if is_secretariat(user):
-        roles.add(SECRETARIAT)
-    return roles
-
-
-def tell_sharer(project, transition):
-    return [("programs:project_status", project.shared_by)] if project.shared_by_id else []
-
-
-def tell_secretariat_of_project(project, transition):
-    return [("programs:project_shared", person) for person in secretariat_staff()]
+PUBLIC = "public"  # in the catalogue, for everyone
+CORRECTABLE = "correctable"  # returned: the sharing organisation may correct it
 
 
 def mark_published(project, *, actor, note):
-    from .services.exchange import mark_published as mark
+    """Remember when the project first went public; the city it names is confirmed with it."""
+    if project.published_at is None:
+        project.published_at = timezone.now()
+        project.save(update_fields=["published_at", "updated_at"])
+    city = project.city
+    if not city.confirmed:
+        city.confirmed = True
+        city.save(update_fields=["confirmed", "updated_at"])
 
-    mark(project)
+
+def shared_page(project):
+    return reverse("programs:exchange-shared", args=[project.pk])
 
 
 PROJECT_SHARING = Workflow(
     name="exchange-project",
+    verbose_name=_("Exchange project"),
+    title=lambda project: _("Your project in the WeGO Exchange, “%(title)s”") % {"title": project.title},
+    flags={
+        PUBLIC: _("In the Exchange's public catalogue."),
+        CORRECTABLE: _("Returned: the organisation that shared it may correct it."),
+    },
+    audiences={"sharer": person("shared_by", link=shared_page), "secretariat": secretariat_staff()},
     states=(
-        State("submitted", _("Submitted"), _("Waiting for the Secretariat to publish it")),
-        State("returned", _("Returned with comments"), _("Returned to you with comments")),
-        State("published", _("Published"), _("Published in the Exchange")),
-        State("unpublished", _("Unpublished"), _("Taken out of the Exchange")),
+        _state("submitted", _("Submitted"), _("Waiting for the Secretariat to publish it")),
+        _state("returned", _("Returned with comments"), _("Returned to you with comments"), CORRECTABLE),
+        _state("published", _("Published"), _("Published in the Exchange"), PUBLIC),
+        _state("unpublished", _("Unpublished"), _("Taken out of the Exchange")),
     ),
     transitions=(
+        Transition(
+            "share",
+            frozenset({NEW}),
+            "submitted",
+            staff_label=_("Share the project"),
+            applicant_label=_("Shared with the Exchange"),
+            roles=frozenset({SUBMITTER}),
+            notify=("secretariat",),
+            staff_notice=_("A project was shared with the Exchange: publish it, or return it with comments."),
+        ),
+        Transition(
+            "add",
+            frozenset({NEW}),
+            "submitted",
+            staff_label=_("Add the project"),
+            applicant_label=_("Added by the Secretariat"),
+            roles=frozenset({SECRETARIAT}),
+        ),
         Transition(
             "publish",
             frozenset({"submitted", "unpublished"}),
@@ -415,7 +516,7 @@ PROJECT_SHARING = Workflow(
             applicant_label=_("The Secretariat published the project in the Exchange"),
             roles=frozenset({SECRETARIAT}),
             effect=mark_published,
-            notify=tell_sharer,
+            notify=("sharer",),
         ),
         Transition(
             "return",
@@ -425,7 +526,8 @@ PROJECT_SHARING = Workflow(
             applicant_label=_("The Secretariat returned the project with comments"),
             roles=frozenset({SECRETARIAT}),
             note_required=True,
-            notify=tell_sharer,
+            note_heading=_("Comments from the Secretariat:"),
+            notify=("sharer",),
         ),
         Transition(
             "resubmit",
@@ -434,7 +536,10 @@ PROJECT_SHARING = Workflow(
             staff_label=_("Submit again"),
             applicant_label=_("You submitted the project again"),
             roles=frozenset({SUBMITTER}),
-            notify=tell_secretariat_of_project,
+            note_label=_("A note for the Secretariat (optional)"),
+            note_heading=_("Their note:"),
+            notify=("secretariat",),
+            staff_notice=_("The project was corrected and submitted to the Exchange again."),
         ),
         Transition(
             "unpublish",
@@ -444,9 +549,10 @@ PROJECT_SHARING = Workflow(
             applicant_label=_("The Secretariat took the project out of the Exchange"),
             roles=frozenset({SECRETARIAT}),
             note_required=True,
-            notify=tell_sharer,
+            notify=("sharer",),
+            dangerous=True,
         ),
     ),
     initial="submitted",
-    roles_of=roles_in_shared_project,
+    roles_of=roles_of_officials("organisation", SUBMITTER),
 )

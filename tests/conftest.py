@@ -3,6 +3,9 @@ import io
 import pytest
 from django.core.management import call_command
 
+# The standing people of the authorization matrices (the `standing` fixture).
+pytest_plugins = ["tests.people"]
+
 
 def load_report():
     output = io.StringIO()

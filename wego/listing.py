@@ -1,8 +1,110 @@
 """What every public list (members, partners, solutions, Exchange projects) does with a visitor's
-query string: filter with what is valid and say what was ignored, page through, answer htmx live."""
+query string: clean it, filter with what is valid and say what was ignored, sort, page through,
+answer htmx live, and say which filters are in force."""
 
+import re
+
+import django_filters
+from django import forms
+from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import F, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .forms import style_for_bootstrap
+from .text import fold
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+# No valid filter value is longer; a longer one is only quoted back, and briefly.
+LONGEST_VALUE = 40
+
+
+class ListForm(forms.Form):
+    """Cleans what a visitor typed; a bad value is dropped and the rest still applies."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        # A mutable copy, so the form shows back what was actually searched for.
+        super().__init__(data.copy() if data is not None else None, *args, **kwargs)
+        self.notices = []
+        for name in self.data:
+            if name != "q" and len(self.data.get(name, "")) > LONGEST_VALUE:
+                self.data[name] = self.data[name][:LONGEST_VALUE] + "…"
+        if self.data.get("country"):
+            self.data["country"] = self.data["country"].strip().upper()
+        style_for_bootstrap(self.fields)
+
+    def clean_q(self):
+        text = CONTROL_CHARACTERS.sub(" ", self.cleaned_data.get("q") or "").strip()
+        limit = settings.SEARCH_MAX_LENGTH
+        if len(text) > limit:
+            self.notices.append(
+                _("Your search was longer than %(limit)d characters; only the first %(limit)d were used.")
+                % {"limit": limit}
+            )
+            text = text[:limit].strip()
+        if "q" in self.data:
+            self.data["q"] = text
+        return text
+
+
+SEARCH = gettext_lazy("Search")
+
+
+def search_filter(label=SEARCH, **kwargs):
+    return django_filters.CharFilter(
+        label=label,
+        method="search",
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        **kwargs,
+    )
+
+
+class ListFilterSet(django_filters.FilterSet):
+    """A public list's filters. `folded_name` is the column searched and sorted by name as a reader
+    expects (see wego.text); `text_field`, if any, is searched too; sorting on `sort` ("name",
+    "-name" or another column) ends with the primary key, so that pages are stable."""
+
+    folded_name = "name_folded"
+    text_field = None
+
+    def search(self, queryset, name, value):
+        if not value:
+            return queryset
+        condition = Q(**{f"{self.folded_name}__contains": fold(value)})
+        if self.text_field:
+            condition |= Q(**{f"{self.text_field}__icontains": value})
+        return queryset.filter(condition)
+
+    def sorted(self, queryset):
+        ordering = []
+        for field in queryset.query.order_by or ("name",):
+            descending = field.startswith("-")
+            column = field.lstrip("-")
+            expression = F(self.folded_name if column == "name" else column)
+            ordering.append(
+                expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True)
+            )
+        return queryset.order_by(*ordering, "pk")
+
+    @property
+    def qs(self):
+        return self.sorted(super().qs)
+
+    def active_filters(self):
+        """(label, value) for each filter in force, as the visitor reads them."""
+        form = self.form
+        active = []
+        for name, field in form.fields.items():
+            value = getattr(form, "cleaned_data", {}).get(name)
+            if name == "sort" or not value:
+                continue
+            if isinstance(field, forms.ModelChoiceField):
+                value = field.label_from_instance(value)
+            elif isinstance(field, forms.ChoiceField):
+                value = dict(field.choices).get(value, value)
+            active.append((field.label, str(value)))
+        return active
 
 
 def filter_with_notices(filter_class, data, **kwargs):
@@ -31,6 +133,14 @@ def page_of(request, queryset, per_page, notices):
             % {"number": page.number, "total": paginator.num_pages}
         )
     return page, paginator.get_elided_page_range(page.number)
+
+
+def filtered_page(request, filter_class, per_page, **kwargs):
+    """The context of a list page: the filter on the query string, the page asked for, and what to
+    tell the visitor about either."""
+    found, notices = filter_with_notices(filter_class, request.GET, **kwargs)
+    page, page_range = page_of(request, found.qs, per_page, notices)
+    return {"filter": found, "notices": notices, "page": page, "page_range": page_range}
 
 
 def is_live_update(request):

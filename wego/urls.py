@@ -1,3 +1,5 @@
+"""The portal's addresses. Apps are named here by string only: wego imports no app."""
+
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
@@ -7,20 +9,18 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
-from members import views as member_views
-
 # The admin's sign-in goes through allauth, so MFA and rate limits apply there too.
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = _("WeGO Portal")
 admin.site.site_title = _("WeGO Portal")
 
 urlpatterns = [
-    path("", member_views.home, name="home"),
+    path("", include("members.home_urls")),
     path("members/", include("members.urls")),
     path("driver/", include("programs.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("accounts/", include("allauth.urls")),
-    path("my/", include("members.dashboard_urls")),
+    path("my/", include("organisations.urls")),
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico on pages that are not HTML (downloads, JSON).
     path(

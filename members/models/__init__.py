@@ -1,4 +1,3 @@
-from .affiliations import Affiliation
 from .applications import MembershipApplication
 from .directory import (
     Member,
@@ -6,23 +5,17 @@ from .directory import (
     MembershipTotal,
     MemberType,
     MouPartner,
-    Region,
     RegionalOffice,
     ReportFigure,
 )
-from .users import User, UserManager
 
 __all__ = [
-    "Affiliation",
     "Member",
     "MemberQuerySet",
     "MemberType",
     "MembershipApplication",
     "MembershipTotal",
     "MouPartner",
-    "Region",
     "RegionalOffice",
     "ReportFigure",
-    "User",
-    "UserManager",
 ]

@@ -1,16 +1,33 @@
+import posixpath
+
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from django_countries.fields import CountryField
+
+from wego.workflow.versions import Versioned
 
 from ..workflow import MEMBERSHIP
 from .directory import Member, MemberType
 
 
-class MembershipApplication(models.Model):
+class MembershipApplication(Versioned, models.Model):
     """An organisation's application to join WeGO, reviewed by the Secretariat and decided by EXCOM."""
 
     workflow = MEMBERSHIP
+    version_fields = (
+        "organisation_name",
+        "type",
+        "country",
+        "city",
+        "website",
+        "contact_name",
+        "contact_email",
+        "motivation",
+        "letter_of_intent",
+    )
 
     organisation_name = models.CharField(_("organisation name"), max_length=200)
     type = models.CharField(_("type"), max_length=20, choices=MemberType)
@@ -30,7 +47,7 @@ class MembershipApplication(models.Model):
         on_delete=models.PROTECT,
         related_name="membership_applications",
     )
-    # Written only by wego.workflow.engine.perform().
+    # Written only by wego.workflow.engine.
     status = models.CharField(
         _("status"), max_length=40, choices=MEMBERSHIP.choices(), default=MEMBERSHIP.initial, editable=False
     )
@@ -54,3 +71,15 @@ class MembershipApplication(models.Model):
 
     def __str__(self):
         return self.organisation_name
+
+    def get_absolute_url(self):
+        return reverse("members:application", args=[self.pk])
+
+    @classmethod
+    def version_item_text(cls, item, number=None):
+        label, text = super().version_item_text(item, number)
+        if item["key"] == "country" and text:
+            text = dict(countries).get(text, text)
+        if item["key"] == "letter_of_intent":
+            text = posixpath.basename(text)  # which file, not where it is kept
+        return label, text

@@ -1,40 +1,23 @@
 from django.db import models
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from ..search import KeepsFoldedCopies
+from organisations.models import Organisation, OrganisationKind, Region
 
-
-class Region(models.Model):
-    """One of WeGO's five world regions, as the annual report groups members."""
-
-    slug = models.SlugField(_("slug"), unique=True)
-    name = models.CharField(_("name"), max_length=60, unique=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
-        ordering = ["position", "name"]
-        verbose_name = _("region")
-        verbose_name_plural = _("regions")
-
-    def __str__(self):
-        return gettext(self.name)
-
-
-class MemberType(models.TextChoices):
-    LOCAL_GOVERNMENT = "local-government", _("Local government")
-    CORPORATION = "corporation", _("Corporation")
-    INSTITUTION = "institution", _("Institution")
+# A member's type is its organisation's kind.
+MemberType = OrganisationKind
 
 
 class MemberQuerySet(models.QuerySet):
     # order_by() drops the default ordering by name, which would otherwise make every row distinct.
     def countries(self):
         """The ISO codes of the countries these members are in."""
-        return set(self.exclude(country="").order_by().values_list("country", flat=True).distinct())
+        codes = (
+            self.exclude(organisation__country="").order_by().values_list("organisation__country", flat=True)
+        )
+        return set(codes.distinct())
 
     def joined_years(self):
         """The years these members joined in, newest first."""
@@ -48,23 +31,16 @@ class MemberQuerySet(models.QuerySet):
         return sorted(years, reverse=True)
 
 
-class Member(KeepsFoldedCopies, models.Model):
-    """A member organisation of WeGO: a local government, a corporation or an institution."""
+class Member(models.Model):
+    """WeGO membership: the profile of an organisation (a local government, a corporation or an
+    institution) that is a member. Its name, type and place are the organisation's."""
 
-    name = models.CharField(_("name"), max_length=200)
-    # Folding can lengthen a name (ß becomes ss), hence the room.
-    folded_copies = {"name": "name_folded"}
-    name_folded = models.CharField(_("name for searching and sorting"), max_length=400, editable=False)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    type = models.CharField(_("type"), max_length=20, choices=MemberType)
-    country = CountryField(_("country"), blank=True)
-    region = models.ForeignKey(
-        Region,
-        verbose_name=_("region"),
+    organisation = models.OneToOneField(
+        Organisation,
+        verbose_name=_("organisation"),
         on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="members",
+        primary_key=True,
+        related_name="member",
     )
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
     approved_at_excom = models.PositiveSmallIntegerField(
@@ -85,22 +61,27 @@ class Member(KeepsFoldedCopies, models.Model):
     objects = MemberQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name_folded"]
+        ordering = ["organisation__name_folded"]
         verbose_name = _("member")
         verbose_name_plural = _("members")
-        indexes = [
-            models.Index(fields=["name_folded"]),
-            models.Index(fields=["type", "name_folded"]),
-            models.Index(fields=["country", "name_folded"]),
-            models.Index(fields=["region", "name_folded"]),
-            models.Index(fields=["joined_on"]),
-        ]
+        indexes = [models.Index(fields=["joined_on"])]
 
     def __str__(self):
-        return self.name
+        return self.organisation.name
 
     def get_absolute_url(self):
-        return reverse("members:detail", args=[self.slug])
+        return reverse("members:detail", args=[self.organisation.slug])
+
+    # What the directory, the pages and the exports read of the organisation.
+    name = property(lambda self: self.organisation.name)
+    slug = property(lambda self: self.organisation.slug)
+    type = property(lambda self: self.organisation.kind)
+    country = property(lambda self: self.organisation.country)
+    region = property(lambda self: self.organisation.region)
+    region_id = property(lambda self: self.organisation.region_id)
+
+    def get_type_display(self):
+        return self.organisation.get_kind_display()
 
 
 class RegionalOffice(models.Model):
@@ -204,16 +185,24 @@ class ReportFigure(models.Model):
 
 
 class MouPartner(models.Model):
-    """An organisation that signed a memorandum of understanding with WeGO."""
+    """The profile of an organisation that signed a memorandum of understanding with WeGO."""
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    country = CountryField(_("country"))
+    organisation = models.OneToOneField(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        primary_key=True,
+        related_name="mou",
+    )
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
 
     class Meta:
-        ordering = ["signed_on", "name"]
+        ordering = ["signed_on", "organisation__name_folded"]
         verbose_name = _("MOU partner")
         verbose_name_plural = _("MOU partners")
 
     def __str__(self):
-        return self.name
+        return self.organisation.name
+
+    name = property(lambda self: self.organisation.name)
+    country = property(lambda self: self.organisation.country)

@@ -8,7 +8,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from members.admin import export_as_csv
+from wego.exports import export_as_csv
 
 from ..forms.partners import language_choices
 from ..models import Area, Partner, Solution
@@ -33,10 +33,8 @@ class PartnerAdminForm(forms.ModelForm):
     class Meta:
         model = Partner
         fields = [
-            "name",
-            "slug",
+            "organisation",
             "type",
-            "member",
             "is_listed",
             "profile",
             "areas",
@@ -45,37 +43,39 @@ class PartnerAdminForm(forms.ModelForm):
             "contact_name",
             "contact_email",
             "contact_phone",
-            "website",
         ]
 
 
 @admin.register(Partner)
 class PartnerAdmin(admin.ModelAdmin):
     form = PartnerAdminForm
-    list_display = ["name", "type", "member", "contact_email", "is_listed", "updated_at"]
+    list_display = ["__str__", "type", "is_member", "contact_email", "is_listed", "updated_at"]
     list_filter = ["type", "is_listed", "areas", "regions"]
-    list_select_related = ["member"]
-    search_fields = ["name", "name_folded", "slug", "contact_email", "contact_name"]
-    prepopulated_fields = {"slug": ["name"]}
+    list_select_related = ["organisation__member"]
+    search_fields = ["organisation__name", "organisation__name_folded", "organisation__slug", "contact_email"]
     filter_horizontal = ["areas", "regions"]
-    autocomplete_fields = ["member"]
+    autocomplete_fields = ["organisation"]
     readonly_fields = ["created_at", "updated_at"]
     actions = [export_as_csv]
-    export_exclude = ["name_folded"]
+    export_fields = ["name", "type", "website", "contact_name", "contact_email", "contact_phone", "is_listed"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "type", "member", "is_listed"]}),
+        (None, {"fields": ["organisation", "type", "is_listed"]}),
         (_("Profile"), {"fields": ["profile", "areas", "regions", "languages"]}),
-        (_("Contact"), {"fields": ["contact_name", "contact_email", "contact_phone", "website"]}),
+        (_("Contact"), {"fields": ["contact_name", "contact_email", "contact_phone"]}),
         (_("Record"), {"fields": ["created_at", "updated_at"]}),
     ]
+
+    @admin.display(description=_("WeGO member"), boolean=True)
+    def is_member(self, partner):
+        return partner.member is not None
 
 
 @admin.register(Solution)
 class SolutionAdmin(admin.ModelAdmin):
     list_display = ["name", "partner", "maturity", "price_model", "is_listed", "updated_at"]
     list_filter = ["maturity", "price_model", "partner__type", "is_listed", "areas"]
-    list_select_related = ["partner"]
-    search_fields = ["name", "name_folded", "slug", "partner__name"]
+    list_select_related = ["partner__organisation"]
+    search_fields = ["name", "name_folded", "slug", "partner__organisation__name"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["areas"]
     autocomplete_fields = ["partner", "deployed_in"]

@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wego.workflow.admin import WorkflowAdminMixin
+from wego.workflow.engine import start
 
 from ..models import Project, ProjectDocument, ProjectIndicator, ProjectLink
 from ..services.exchange import CONTENT_FIELDS, refresh_search_document
@@ -59,11 +60,10 @@ class DocumentInline(PartInline):
 
 @admin.register(Project)
 class ProjectAdmin(WorkflowAdminMixin, admin.ModelAdmin):
-    list_display = ["title", "city_or_name", "country", "stage", "status", "organisation", "updated_at"]
-    list_filter = ["status", "stage", "areas", "region"]
+    list_display = ["title", "city", "country", "stage", "status", "organisation"]
+    list_filter = ["status", "stage", "areas", "city__region"]
     list_select_related = ["city", "organisation"]
-    search_fields = ["title", "title_folded", "city__name", "city_name", "organisation__name", "slug"]
-    ordering = ["-updated_at"]
+    search_fields = ["title", "title_folded", "city__name", "organisation__name", "slug"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["city", "organisation"]
     filter_horizontal = ["areas", "partners"]
@@ -71,7 +71,7 @@ class ProjectAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     readonly_fields = ["status", "shared_by", "published_at", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "areas", "stage", "start_year", "end_year"]}),
-        (_("Where"), {"fields": ["city", "city_name", "country", "region"]}),
+        (_("Where"), {"fields": ["city"]}),
         (
             _("Budget and partners"),
             {"fields": ["budget_amount", "budget_currency", "funding_sources", "partners", "other_partners"]},
@@ -83,9 +83,9 @@ class ProjectAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         ),
     ]
 
-    @admin.display(description=_("city"), ordering="city__name_folded")
-    def city_or_name(self, project):
-        return project.city_label
+    @admin.display(description=_("country"), ordering="city__country")
+    def country(self, project):
+        return project.city.country.name if project.city.country else "—"
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -93,8 +93,7 @@ class ProjectAdmin(WorkflowAdminMixin, admin.ModelAdmin):
             # the state is not among the columns written.
             obj.save(update_fields=[*CONTENT_FIELDS, "slug", "source", "organisation"])
         else:
-            obj.status = Project.workflow.initial
-            obj.save()
+            start(obj, "add", actor=request.user)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

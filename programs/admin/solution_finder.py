@@ -1,40 +1,33 @@
 """The Secretariat's work on the Solution Finder: the queue, each application with its versions,
 thread, proposed partners and packages, and the workflow's buttons."""
 
-from datetime import timedelta
-
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, IntegerField, OuterRef, Subquery, Value, When
-from django.http import Http404
-from django.shortcuts import redirect
-from django.urls import path, reverse
-from django.utils import timezone
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from members.models import Region
+from organisations.access import officials_of
+from organisations.models import Region
+from organisations.staff import is_secretariat
 from wego.workflow.admin import WorkflowAdminMixin
-from wego.workflow.models import TransitionRecord
 
-from ..forms.solution_finder import ProposePartnerForm, ThreadMessageForm
+from ..forms.packages import connected_partners
+from ..forms.solution_finder import ProposePartnerForm
 from ..models import (
     Area,
     Introduction,
-    Partner,
     PlanIndicator,
     PlanStakeholder,
     Solution,
     SolutionFinderApplication,
     SolutionPackage,
 )
-from ..permissions import officials_of_partner
 from ..services import packages as package_services
 from ..services import solution_finder as services
+from ..workflow import PACKAGES, PACKAGES_REMOVABLE, PROPOSING, SOLUTION_FINDER
 
 
 class AreaListFilter(admin.SimpleListFilter):
@@ -61,33 +54,13 @@ class RegionListFilter(admin.SimpleListFilter):
         return queryset.filter(organisation__region__slug=self.value()) if self.value() else queryset
 
 
-class WaitingListFilter(admin.SimpleListFilter):
-    title = gettext_lazy("in this state for")
-    parameter_name = "waiting"
-    AGES = {"week": 7, "month": 30}
-
-    def lookups(self, request, model_admin):
-        return [("week", gettext_lazy("More than a week")), ("month", gettext_lazy("More than a month"))]
-
-    def queryset(self, request, queryset):
-        if self.value() not in self.AGES:
-            return queryset
-        return queryset.filter(waiting_since__lt=timezone.now() - timedelta(days=self.AGES[self.value()]))
-
-
-def with_waiting_since(queryset):
-    """Annotate when each application entered its current state (its last step)."""
-    last_step = TransitionRecord.objects.filter(
-        content_type=ContentType.objects.get_for_model(SolutionFinderApplication), object_id=OuterRef("pk")
-    ).order_by("-created_at")
-    return queryset.annotate(waiting_since=Subquery(last_step.values("created_at")[:1]))
-
-
 @admin.register(SolutionFinderApplication)
 class SolutionFinderApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     change_form_template = "admin/programs/solutionfinderapplication/change_form.html"
-    list_display = ["__str__", "region", "areas", "status", "waiting"]
-    list_filter = ["status", AreaListFilter, RegionListFilter, WaitingListFilter]
+    list_display = ["__str__", "region", "areas", "status"]
+    list_filter = ["status", AreaListFilter, RegionListFilter]
+    thread_title = gettext_lazy("Messages with the city")
+    thread_attachment_url_name = "programs:message-attachment"
     search_fields = ["organisation__name", "contact_name", "contact_email", "challenges__problem_statement"]
     list_select_related = ["organisation__region"]
     # The application is the city's own words: staff move it, they do not rewrite it.
@@ -114,18 +87,7 @@ class SolutionFinderApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        # A draft stays the city's working copy until it is submitted.
-        queryset = self.model._default_manager.exclude(status="draft").prefetch_related("challenges__area")
-        finished = [state.name for state in self.model.workflow.states if state.final]
-        queryset = with_waiting_since(queryset).annotate(
-            finished=Case(
-                When(status__in=finished, then=Value(1)), default=Value(0), output_field=IntegerField()
-            )
-        )
-        return queryset.order_by(*self.get_ordering(request))
-
-    def get_ordering(self, request):
-        return ["finished", "waiting_since", "pk"]  # open ones first, the longest waiting first
+        return super().get_queryset(request).prefetch_related("challenges__area")
 
     @admin.display(description=gettext_lazy("region"), ordering="organisation__region__position")
     def region(self, application):
@@ -134,10 +96,6 @@ class SolutionFinderApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     @admin.display(description=gettext_lazy("areas"))
     def areas(self, application):
         return ", ".join(sorted({str(challenge.area) for challenge in application.challenges.all()})) or "—"
-
-    @admin.display(description=gettext_lazy("in this state since"), ordering="waiting_since")
-    def waiting(self, application):
-        return application.waiting_since
 
     def has_add_permission(self, request):
         return False  # cities apply on the site
@@ -148,11 +106,6 @@ class SolutionFinderApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     def get_urls(self):
         return [
             path(
-                "<path:object_id>/message/",
-                self.admin_site.admin_view(require_POST(self.message_view)),
-                name="programs_solutionfinderapplication_message",
-            ),
-            path(
                 "<path:object_id>/propose/",
                 self.admin_site.admin_view(require_POST(self.propose_view)),
                 name="programs_solutionfinderapplication_propose",
@@ -160,72 +113,28 @@ class SolutionFinderApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
             *super().get_urls(),
         ]
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        application = self.get_object(request, unquote(object_id))
-        if application is not None:
-            extra_context = {
-                **(extra_context or {}),
-                "challenges": application.challenges.select_related("area"),
-                "attachments": application.attachments.all(),
-                "versions": services.versions_with_changes(application),
-                "thread": application.messages.select_related("author"),
-                "message_form": ThreadMessageForm(),
-                "thread_open": application.status not in services.THREAD_CLOSED_STATES,
-                "introductions": [
-                    (introduction, introduction.workflow.state(introduction.status))
-                    for introduction in application.introductions.select_related("partner")
-                ],
-                "propose_form": (propose_form := ProposePartnerForm(application=application)),
-                "proposing_open": application.status in services.PROPOSING_STATES
-                and propose_form.fields["partner"].queryset.exists(),
-                "packages": application.packages.prefetch_related("partners", "stakeholders", "indicators"),
-                "packages_open": application.status in services.PACKAGE_STATES,
-                "proposing_not_yet": application.status not in services.PROPOSING_STATES
-                and not application.workflow.state(application.status).final,
-            }
-        return super().change_view(request, object_id, form_url, extra_context)
-
-    def _application(self, request, object_id):
-        application = self.get_object(request, unquote(object_id))
-        if application is None:
-            raise Http404
-        if not self.has_view_permission(request, application):
-            raise PermissionDenied
-        return application
-
-    def _back(self, application, anchor):
-        return redirect(
-            reverse("admin:programs_solutionfinderapplication_change", args=[application.pk]) + anchor
-        )
-
-    def message_view(self, request, object_id):
-        from members.workflow import is_secretariat
-
-        application = self._application(request, object_id)
-        if not is_secretariat(request.user):
-            raise PermissionDenied  # the thread is between the Secretariat and the city
-        form = ThreadMessageForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                services.post_message(
-                    application,
-                    request.user,
-                    body=form.cleaned_data["body"],
-                    attachment=form.cleaned_data["attachment"],
-                )
-            except services.NotEditable as refusal:
-                messages.error(request, str(refusal))
-            else:
-                messages.success(request, _("Your message was sent to the city."))
-        else:
-            for errors in form.errors.values():
-                messages.error(request, " ".join(errors))
-        return self._back(application, "#thread")
+    def workflow_context(self, request, application, message_form=None):
+        proposing = SOLUTION_FINDER.has(application, PROPOSING)
+        propose_form = ProposePartnerForm(application=application)
+        return {
+            **super().workflow_context(request, application, message_form),
+            "challenges": application.challenges.select_related("area"),
+            "attachments": application.attachments.all(),
+            "introductions": [
+                (introduction, introduction.workflow.current(introduction))
+                for introduction in application.introductions.select_related("partner__organisation")
+            ],
+            "propose_form": propose_form,
+            "proposing_open": proposing and propose_form.fields["partner"].queryset.exists(),
+            "proposing_not_yet": not proposing and not SOLUTION_FINDER.current(application).final,
+            "packages": application.packages.prefetch_related(
+                "partners__organisation", "stakeholders", "indicators"
+            ),
+            "packages_open": SOLUTION_FINDER.has(application, PACKAGES),
+        }
 
     def propose_view(self, request, object_id):
-        from members.workflow import is_secretariat
-
-        application = self._application(request, object_id)
+        application = self._object(request, object_id)
         if not is_secretariat(request.user):
             raise PermissionDenied
         form = ProposePartnerForm(request.POST, application=application)
@@ -241,7 +150,7 @@ class SolutionFinderApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
                 messages.error(request, str(refusal))
             else:
                 partner = form.cleaned_data["partner"]
-                if officials_of_partner(partner):
+                if officials_of(partner.organisation_id):
                     messages.success(
                         request,
                         _("%(partner)s was proposed; the city and the partner were told.")
@@ -266,8 +175,8 @@ class SolutionFinderApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
 class IntroductionAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     list_display = ["application", "partner", "status", "created_at"]
     list_filter = ["status"]
-    list_select_related = ["application__organisation", "partner"]
-    search_fields = ["application__organisation__name", "partner__name"]
+    list_select_related = ["application__organisation", "partner__organisation"]
+    search_fields = ["application__organisation__name", "partner__organisation__name"]
     readonly_fields = fields = [
         "application",
         "partner",
@@ -319,13 +228,13 @@ class SolutionPackageAdmin(admin.ModelAdmin):
         return False  # defined from the application's page on the site, where its challenges are known
 
     def get_readonly_fields(self, request, obj=None):
-        if obj is not None and obj.application.status not in services.PACKAGE_STATES:
+        if obj is not None and not SOLUTION_FINDER.has(obj.application, PACKAGES):
             return self.fields  # its application is finished (or not yet connected): the package stands
         return ["application"]
 
     def get_inline_instances(self, request, obj=None):
         instances = super().get_inline_instances(request, obj)
-        if obj is not None and obj.application.status not in services.PACKAGE_STATES:
+        if obj is not None and not SOLUTION_FINDER.has(obj.application, PACKAGES):
             for inline in instances:
                 inline.has_add_permission = inline.has_change_permission = inline.has_delete_permission = (
                     lambda *args, **kwargs: False
@@ -336,9 +245,7 @@ class SolutionPackageAdmin(admin.ModelAdmin):
         form = super().get_form(request, obj, **kwargs)
         if obj is not None:
             # The same choices as on the site: this application's challenges, its connected partners.
-            connected = Partner.objects.filter(
-                introductions__application=obj.application, introductions__status="connected"
-            )
+            connected = connected_partners(obj.application)
             choices = {
                 "challenges": obj.application.challenges.select_related("area"),
                 "partners": connected,
@@ -351,13 +258,13 @@ class SolutionPackageAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         # A package of an application being implemented or finished stands as it was.
-        if obj is not None and obj.application.status != "partners_connected":
+        if obj is not None and not SOLUTION_FINDER.has(obj.application, PACKAGES_REMOVABLE):
             return False
         return super().has_delete_permission(request, obj)
 
     @admin.display(description=gettext_lazy("state of the application"))
     def stage(self, package):
-        return package.application.get_status_display()
+        return SOLUTION_FINDER.current(package.application).staff_label
 
     @admin.display(description=gettext_lazy("in the Exchange"), boolean=True)
     def in_exchange(self, package):

@@ -6,26 +6,14 @@ A bad value is dropped with a notice in plain words and the rest still applies.
 import functools
 
 import django_filters
-from django import forms
-from django.db.models import F, Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField
 
-from members.filters import DirectoryForm
-from members.models import Region
-from members.search import fold
+from organisations.models import Region
+from wego.listing import ListFilterSet, ListForm, search_filter
 
 from ..models import LANGUAGE_CHOICES, Area, Maturity, Partner, PartnerType, PriceModel, Solution
-
-
-class CatalogueForm(DirectoryForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in self.data:
-            # No valid value is this long; a longer one is only quoted back, and briefly.
-            if name != "q" and len(self.data.get(name, "")) > 40:
-                self.data[name] = self.data[name][:40] + "…"
 
 
 class AreaField(ModelChoiceField):
@@ -47,14 +35,6 @@ class AreaChoiceFilter(django_filters.ModelChoiceFilter):
         )
 
 
-def search_field():
-    return django_filters.CharFilter(
-        label=_("Search"),
-        method="search",
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
-    )
-
-
 def sort_field():
     return django_filters.OrderingFilter(
         label=_("Sort by"),
@@ -71,47 +51,6 @@ def sort_field():
     )
 
 
-class CatalogueFilter(django_filters.FilterSet):
-    """What the two lists share: a folded search on the name plus the text, sorting, the filters in force."""
-
-    text_field = None
-
-    def search(self, queryset, name, value):
-        if not value:
-            return queryset
-        return queryset.filter(
-            Q(name_folded__contains=fold(value)) | Q(**{f"{self.text_field}__icontains": value})
-        )
-
-    @property
-    def qs(self):
-        queryset = super().qs
-        ordering = []
-        for field in queryset.query.order_by or ("name",):
-            descending = field.startswith("-")
-            column = field.lstrip("-")
-            expression = F("name_folded" if column == "name" else column)
-            ordering.append(expression.desc() if descending else expression.asc())
-        # The primary key last keeps pages stable when sorting by a column with ties.
-        return queryset.order_by(*ordering, "pk")
-
-    def active_filters(self):
-        """(label, value) for each filter in force, as the visitor reads them."""
-        form = self.form
-        active = []
-        cleaned = getattr(form, "cleaned_data", {})
-        for name, field in form.fields.items():
-            value = cleaned.get(name)
-            if name == "sort" or not value:
-                continue
-            if isinstance(field, forms.ModelChoiceField):
-                value = field.label_from_instance(value)
-            elif isinstance(field, forms.ChoiceField):
-                value = dict(field.choices).get(value, value)
-            active.append((field.label, str(value)))
-        return active
-
-
 def language_choices():
     """The languages listed partners work in, by their translated names."""
     spoken = set()
@@ -121,10 +60,11 @@ def language_choices():
     return sorted(((code, gettext(names[code])) for code in spoken if code in names), key=lambda c: c[1])
 
 
-class PartnerFilter(CatalogueFilter):
+class PartnerFilter(ListFilterSet):
+    folded_name = "organisation__name_folded"
     text_field = "profile"
 
-    q = search_field()
+    q = search_filter()
     type = django_filters.ChoiceFilter(
         label=_("Type"),
         choices=PartnerType.choices,
@@ -154,12 +94,12 @@ class PartnerFilter(CatalogueFilter):
     class Meta:
         model = Partner
         fields = []
-        form = CatalogueForm
+        form = ListForm
 
     def __init__(self, data=None, queryset=None, **kwargs):
         if queryset is None:
             queryset = Partner.objects.filter(is_listed=True)
-        super().__init__(data, queryset.prefetch_related("areas"), **kwargs)
+        super().__init__(data, queryset.select_related("organisation").prefetch_related("areas"), **kwargs)
         # Asked at most once per request, however often the form validates or renders.
         self.filters["language"].extra["choices"] = functools.cache(language_choices)
 
@@ -168,10 +108,10 @@ class PartnerFilter(CatalogueFilter):
         return queryset.filter(languages__icontains=f'"{value}"') if value else queryset
 
 
-class SolutionFilter(CatalogueFilter):
+class SolutionFilter(ListFilterSet):
     text_field = "summary"
 
-    q = search_field()
+    q = search_filter()
     area = AreaChoiceFilter(field_name="areas")
     maturity = django_filters.ChoiceFilter(
         label=_("Maturity"),
@@ -198,9 +138,11 @@ class SolutionFilter(CatalogueFilter):
     class Meta:
         model = Solution
         fields = []
-        form = CatalogueForm
+        form = ListForm
 
     def __init__(self, data=None, queryset=None, **kwargs):
         if queryset is None:
             queryset = Solution.objects.filter(is_listed=True, partner__is_listed=True)
-        super().__init__(data, queryset.select_related("partner").prefetch_related("areas"), **kwargs)
+        super().__init__(
+            data, queryset.select_related("partner__organisation").prefetch_related("areas"), **kwargs
+        )

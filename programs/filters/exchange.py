@@ -3,7 +3,6 @@
 import functools
 
 import django_filters
-from django import forms
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Case, F, IntegerField, Max, Min, Q, Value, When
@@ -11,24 +10,14 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from members.filters import DirectoryForm
-from members.models import Region
+from organisations.models import Region
+from wego.listing import ListFilterSet, ListForm, search_filter
 
 from ..models import Area, Project, Stage
 from ..search import search_projects
 
 # Years before this are surely typing mistakes; the catalogue's year filter never offers them.
 FIRST_YEAR = 1990
-
-
-class CatalogueForm(DirectoryForm):
-    """The directory's cleaning (control characters, the search's length, long values quoted briefly)."""
-
-    def __init__(self, data=None, *args, **kwargs):
-        super().__init__(data, *args, **kwargs)
-        for name in ("area", "stage"):
-            if len(self.data.get(name, "")) > 40:
-                self.data[name] = self.data[name][:40] + "…"
 
 
 def published():
@@ -43,7 +32,13 @@ CHOICES_CACHE_KEY = "programs:exchange-filter-choices"
 def published_span():
     cached = cache.get(CHOICES_CACHE_KEY)
     if cached is None:
-        codes = published().exclude(country="").order_by().values_list("country", flat=True).distinct()
+        codes = (
+            published()
+            .exclude(city__country="")
+            .order_by()
+            .values_list("city__country", flat=True)
+            .distinct()
+        )
         span = published().aggregate(
             first=Min("start_year"), last=Max(Greatest("start_year", Coalesce("end_year", "start_year")))
         )
@@ -87,13 +82,8 @@ SORTS = {
 }
 
 
-class ProjectFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label=_("Search"),
-        method="search",
-        help_text=_('Words in any order; "quoted words" together; -word to leave it out.'),
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
-    )
+class ProjectFilter(ListFilterSet):
+    q = search_filter(help_text=_('Words in any order; "quoted words" together; -word to leave it out.'))
     area = django_filters.ModelChoiceFilter(
         label=_("Area"),
         field_name="areas",
@@ -104,6 +94,7 @@ class ProjectFilter(django_filters.FilterSet):
     )
     region = django_filters.ModelChoiceFilter(
         label=_("Region"),
+        field_name="city__region",
         queryset=Region.objects.all(),
         to_field_name="slug",
         empty_label=_("All regions"),
@@ -111,6 +102,7 @@ class ProjectFilter(django_filters.FilterSet):
     )
     country = django_filters.ChoiceFilter(
         label=_("Country"),
+        field_name="city__country",
         choices=country_choices,
         empty_label=_("All countries"),
         error_messages={"invalid_choice": _("No project is listed in a country with the code “%(value)s”.")},
@@ -145,7 +137,7 @@ class ProjectFilter(django_filters.FilterSet):
     class Meta:
         model = Project
         fields = []
-        form = CatalogueForm
+        form = ListForm
 
     def __init__(self, data=None, queryset=None, **kwargs):
         super().__init__(data, queryset=published() if queryset is None else queryset, **kwargs)
@@ -169,9 +161,8 @@ class ProjectFilter(django_filters.FilterSet):
     def keep_order(self, queryset, name, value):
         return queryset  # applied in qs, after every filter
 
-    @property
-    def qs(self):
-        queryset = super().qs.select_related("city", "region").prefetch_related("areas")
+    def sorted(self, queryset):
+        queryset = queryset.select_related("city__region").prefetch_related("areas")
         sort = self.form.cleaned_data.get("sort") if hasattr(self.form, "cleaned_data") else ""
         if sort in SORTS:
             ordering = SORTS[sort]
@@ -181,16 +172,3 @@ class ProjectFilter(django_filters.FilterSet):
             ordering = SORTS["title"]
         # The primary key last keeps pages stable where the order has ties.
         return queryset.order_by(*ordering, "pk")
-
-    def active_filters(self):
-        """(label, value) for each filter in force, as the visitor reads them."""
-        form = self.form
-        active = []
-        for name in ("q", "area", "region", "country", "stage", "year"):
-            value = form.cleaned_data.get(name) if hasattr(form, "cleaned_data") else None
-            if not value:
-                continue
-            if name in ("country", "stage"):
-                value = dict(form.fields[name].choices).get(value, value)
-            active.append((form.fields[name].label, str(value)))
-        return active

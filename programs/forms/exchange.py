@@ -3,13 +3,13 @@
 import datetime
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
-from members.forms import no_control_characters, style_for_bootstrap
-from members.permissions import organisations_of
-from members.uploads import validate_pdf
+from organisations.access import organisations_of
+from wego.forms import PortalModelForm, no_markup, with_prompt
+from wego.uploads import validate_pdf
 
 from ..models import Area, Partner, Project, ProjectDocument, ProjectIndicator, ProjectLink
 
@@ -20,23 +20,7 @@ def last_year():
     return datetime.date.today().year + 10
 
 
-def validate_document(upload):
-    """A PDF, by its content, within the upload limit."""
-    try:
-        validate_pdf(upload)
-    except ValidationError:
-        if upload.size > settings.UPLOAD_MAX_BYTES:
-            raise
-        raise ValidationError(_("This file is not a PDF. Please export the document as a PDF.")) from None
-
-
-def guard_text(form):
-    for field in form.fields.values():
-        if isinstance(field, forms.CharField) and not isinstance(field, forms.URLField):
-            field.validators.append(no_control_characters)
-
-
-class ProjectForm(forms.ModelForm):
+class ProjectForm(PortalModelForm):
     organisation = forms.ModelChoiceField(
         label=_("Shared by"),
         queryset=None,
@@ -51,18 +35,32 @@ class ProjectForm(forms.ModelForm):
     )
     partners = forms.ModelMultipleChoiceField(
         label=_("Strategic partners involved"),
-        queryset=Partner.objects.filter(is_listed=True),
+        queryset=Partner.objects.filter(is_listed=True).select_related("organisation"),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
         help_text=_("Partners listed in WeGO's directory. Name any other partner below."),
+    )
+
+    # The project's city, when it is not the city of the organisation sharing it: found among the
+    # organisations on the portal, or proposed for the Secretariat to confirm with the project.
+    city_name = forms.CharField(
+        label=_("Another city (if the project is not in your organisation's city)"),
+        max_length=200,
+        required=False,
+        validators=[no_markup],
+        help_text=_("Leave empty when the project is in the city of the organisation sharing it."),
+    )
+    country = forms.ChoiceField(
+        label=_("Country"),
+        choices=(),
+        required=False,
+        help_text=_("The country of the city named above; needed only when you name a city."),
     )
 
     class Meta:
         model = Project
         fields = [
             "organisation",
-            "city_name",
-            "country",
             "title",
             "summary",
             "areas",
@@ -77,11 +75,6 @@ class ProjectForm(forms.ModelForm):
             "outcomes",
             "lessons_learned",
         ]
-        labels = {"city_name": _("Another city (if the project is not in your organisation's city)")}
-        help_texts = {
-            "city_name": _("Leave empty when the project is in the city of the organisation sharing it."),
-            "country": _("The country of the city named above; needed only when you name a city."),
-        }
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 5}),
             "funding_sources": forms.Textarea(attrs={"rows": 2}),
@@ -91,21 +84,27 @@ class ProjectForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations_of(user).order_by("name_folded")
+        # Projects are shared by the member organisations the person acts for.
+        self.fields["organisation"].queryset = (
+            organisations_of(user).filter(member__isnull=False).order_by("name_folded")
+        )
         if self.instance.pk:
             # A returned project stays with the organisation that shared it.
             self.fields["organisation"].disabled = True
+            if self.instance.city_id != self.instance.organisation_id:
+                self.initial.setdefault("city_name", self.instance.city.name)
+                self.initial.setdefault("country", self.instance.city.country.code)
         for name in ("start_year", "end_year"):
             self.fields[name].widget.attrs.update({"min": FIRST_YEAR, "max": last_year()})
         self.fields["budget_amount"].widget.attrs["min"] = 0
-        self.fields["country"].choices = [
-            ("", _("Choose the country")),
-            *list(self.fields["country"].choices)[1:],
-        ]
-        self.fields["stage"].choices = [("", _("Choose the stage")), *list(self.fields["stage"].choices)[1:]]
-        guard_text(self)
-        style_for_bootstrap(self.fields)
-        self.fields["areas"].widget.attrs["class"] = "form-check-input"
+        self.fields["country"].choices = [("", _("Choose the country")), *countries]
+        with_prompt(self.fields["stage"], _("Choose the stage"))
+
+    @property
+    def other_city(self):
+        """{"name", "country"} of the city named, or None for the sharing organisation's own city."""
+        name = self.cleaned_data.get("city_name", "").strip()
+        return {"name": name, "country": self.cleaned_data["country"]} if name else None
 
     def clean_budget_currency(self):
         currency = self.cleaned_data["budget_currency"].strip().upper()
@@ -141,27 +140,20 @@ class ProjectForm(forms.ModelForm):
         return data
 
 
-class PartForm(forms.ModelForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        guard_text(self)
-        style_for_bootstrap(self.fields)
-
-
-class IndicatorForm(PartForm):
+class IndicatorForm(PortalModelForm):
     class Meta:
         model = ProjectIndicator
         fields = ["name", "unit", "baseline", "target", "achieved"]
 
 
-class LinkForm(PartForm):
+class LinkForm(PortalModelForm):
     class Meta:
         model = ProjectLink
         fields = ["title", "url"]
         help_texts = {"url": _("For example https://www.city.example/project")}
 
 
-class DocumentForm(PartForm):
+class DocumentForm(PortalModelForm):
     class Meta:
         model = ProjectDocument
         fields = ["title", "file"]
@@ -170,7 +162,7 @@ class DocumentForm(PartForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["file"].validators.append(validate_document)
+        self.fields["file"].validators.append(validate_pdf)
 
 
 def formset(form, *, extra, maximum):

@@ -4,23 +4,20 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from members.forms import no_control_characters, style_for_bootstrap
+from wego.forms import PortalModelForm, with_prompt
 
 from ..models import IndicatorReading, Partner, PlanIndicator, PlanStakeholder, Solution, SolutionPackage
+from ..workflow import CONNECTED, INTRODUCTION
 
 
-def style(form):
-    for field in form.fields.values():
-        if isinstance(field.widget, forms.CheckboxSelectMultiple):
-            field.widget.attrs.setdefault("class", "form-check-input")
-        elif isinstance(field, forms.CharField):
-            field.validators.append(no_control_characters)
-    style_for_bootstrap(
-        {n: f for n, f in form.fields.items() if not isinstance(f.widget, forms.CheckboxSelectMultiple)}
-    )
+def connected_partners(application):
+    """The partners both the city and they accepted to be introduced to, for this application."""
+    return Partner.objects.filter(
+        INTRODUCTION.q(CONNECTED, prefix="introductions__"), introductions__application=application
+    ).select_related("organisation")
 
 
-class PackageForm(forms.ModelForm):
+class PackageForm(PortalModelForm):
     class Meta:
         model = SolutionPackage
         fields = ["name", "summary", "challenges", "partners", "solutions"]
@@ -38,19 +35,16 @@ class PackageForm(forms.ModelForm):
 
     def __init__(self, *args, application, **kwargs):
         super().__init__(*args, **kwargs)
-        connected = Partner.objects.filter(
-            introductions__application=application, introductions__status="connected"
-        )
+        connected = connected_partners(application)
         self.fields["challenges"].queryset = application.challenges.select_related("area")
         self.fields["challenges"].error_messages["required"] = _(
             "Choose at least one challenge this package answers."
         )
         self.fields["partners"].queryset = connected
         self.fields["solutions"].queryset = Solution.objects.filter(partner__in=connected).select_related(
-            "partner"
+            "partner__organisation"
         )
         self.fields["solutions"].label_from_instance = lambda s: f"{s.name} ({s.partner.name})"
-        style(self)
 
     def clean(self):
         cleaned = super().clean()
@@ -65,25 +59,20 @@ class PackageForm(forms.ModelForm):
         return cleaned
 
 
-class StakeholderForm(forms.ModelForm):
+class StakeholderForm(PortalModelForm):
     class Meta:
         model = PlanStakeholder
         fields = ["name", "organisation", "role"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = [("", _("Choose a role")), *self.fields["role"].choices[1:]]
-        style(self)
+        with_prompt(self.fields["role"], _("Choose a role"))
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(PortalModelForm):
     class Meta:
         model = PlanIndicator
         fields = ["name", "unit", "baseline", "target"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style(self)
 
 
 StakeholderFormSet = forms.inlineformset_factory(
@@ -120,7 +109,7 @@ IndicatorFormSet = forms.inlineformset_factory(
 )
 
 
-class ReadingForm(forms.ModelForm):
+class ReadingForm(PortalModelForm):
     class Meta:
         model = IndicatorReading
         fields = ["value", "measured_on"]
@@ -131,7 +120,6 @@ class ReadingForm(forms.ModelForm):
         self.fields["measured_on"].error_messages["invalid"] = _(
             "Enter the date as year-month-day, e.g. 2027-03-01."
         )
-        style(self)
 
     def clean_measured_on(self):
         measured_on = self.cleaned_data["measured_on"]

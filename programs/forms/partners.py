@@ -5,8 +5,8 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from members.forms import no_control_characters, style_for_bootstrap
-from members.models import Member, MemberType
+from organisations.models import Organisation, OrganisationKind
+from wego.forms import PortalModelForm, WebAddressField, with_prompt
 
 from ..models import LANGUAGE_CHOICES, Area, Partner, Solution
 
@@ -27,27 +27,22 @@ class AreaField(forms.ModelMultipleChoiceField):
 
 
 class MemberCityField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, member):
-        return f"{member.name} ({member.country.name})" if member.country else member.name
+    def label_from_instance(self, city):
+        return f"{city.name} ({city.country.name})" if city.country else city.name
 
 
-def prepare(form):
-    """Control characters refused in text, checkboxes styled as such, Bootstrap's look on the rest."""
-    for field in form.fields.values():
-        if isinstance(field, forms.CharField) and not isinstance(field, forms.URLField):
-            field.validators.append(no_control_characters)
-        if isinstance(field.widget, forms.CheckboxSelectMultiple):
-            field.widget.attrs.setdefault("class", "form-check-input")
-    style_for_bootstrap(form.fields)
-
-
-class PartnerProfileForm(forms.ModelForm):
+class PartnerProfileForm(PortalModelForm):
     languages = forms.MultipleChoiceField(
         label=_("Languages"),
         choices=language_choices,
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("The languages you can work with cities in. Hold Ctrl (Cmd on a Mac) to choose several."),
+    )
+
+    # The website is the partner's organisation's; services.partners saves it there.
+    website = WebAddressField(
+        label=_("website"), required=False, help_text=_("For example https://www.company.example")
     )
 
     class Meta:
@@ -60,24 +55,25 @@ class PartnerProfileForm(forms.ModelForm):
             "contact_name",
             "contact_email",
             "contact_phone",
-            "website",
         ]
         field_classes = {"areas": AreaField}
         widgets = {
             "profile": forms.Textarea(attrs={"rows": 8}),
             "regions": forms.CheckboxSelectMultiple,
         }
-        help_texts = {"website": _("For example https://www.company.example")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        prepare(self)
+        if self.instance.pk:
+            self.initial.setdefault("website", self.instance.organisation.website)
 
 
-class SolutionForm(forms.ModelForm):
+class SolutionForm(PortalModelForm):
     deployed_in = MemberCityField(
         label=_("Member cities deployed in"),
-        queryset=Member.objects.filter(type=MemberType.LOCAL_GOVERNMENT).order_by("name_folded"),
+        queryset=Organisation.objects.filter(
+            kind=OrganisationKind.LOCAL_GOVERNMENT, member__isnull=False
+        ).order_by("name_folded"),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 10}),
         help_text=_("WeGO member cities only, by name. Hold Ctrl (Cmd on a Mac) to choose several."),
@@ -106,10 +102,5 @@ class SolutionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Say what to choose, rather than a row of dashes.
-        for name, prompt in [
-            ("maturity", _("Choose the maturity")),
-            ("price_model", _("Choose the price model")),
-        ]:
-            self.fields[name].choices = [("", prompt), *list(self.fields[name].choices)[1:]]
-        prepare(self)
+        with_prompt(self.fields["maturity"], _("Choose the maturity"))
+        with_prompt(self.fields["price_model"], _("Choose the price model"))

@@ -7,16 +7,16 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from members.forms import no_control_characters, style_for_bootstrap
-from members.uploads import validate_attachment
+from wego.forms import PortalForm, PortalModelForm, with_prompt
+from wego.uploads import validate_attachment
 
-from ..models import ApplicationAttachment, Challenge, Partner, SolutionFinderApplication, ThreadMessage
+from ..models import ApplicationAttachment, Challenge, Partner, SolutionFinderApplication
 
 # Digits with the usual separators, and enough of them to be a telephone number.
 PHONE = re.compile(r"\+?[\d\s().-]{6,40}")
 
 
-class StepForm(forms.ModelForm):
+class StepForm(PortalModelForm):
     """A step of the application: every field listed in `required` must be filled in."""
 
     required = ()
@@ -25,9 +25,6 @@ class StepForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
             field.required = name in self.required
-            if isinstance(field, forms.CharField):
-                field.validators.append(no_control_characters)
-        style_for_bootstrap(self.fields)
 
 
 class ContactForm(StepForm):
@@ -78,10 +75,7 @@ class BudgetForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["budget_range"].choices = [
-            ("", _("Choose a range")),
-            *self.fields["budget_range"].choices[1:],
-        ]
+        with_prompt(self.fields["budget_range"], _("Choose a range"))
 
 
 class TimelineForm(StepForm):
@@ -144,7 +138,7 @@ class PartnersInvolvedForm(StepForm):
         }
 
 
-class ChallengeForm(forms.ModelForm):
+class ChallengeForm(PortalModelForm):
     class Meta:
         model = Challenge
         fields = ["area", "problem_statement", "affected", "current_situation", "priority"]
@@ -157,11 +151,7 @@ class ChallengeForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].empty_label = _("Choose an area")
-        self.fields["priority"].choices = [("", _("Choose a priority")), *self.fields["priority"].choices[1:]]
-        for field in self.fields.values():
-            if isinstance(field, forms.CharField):
-                field.validators.append(no_control_characters)
-        style_for_bootstrap(self.fields)
+        with_prompt(self.fields["priority"], _("Choose a priority"))
 
 
 MAX_CHALLENGES = 10
@@ -190,7 +180,7 @@ def challenge_formset(application):
     )
 
 
-class AttachmentForm(forms.ModelForm):
+class AttachmentForm(PortalModelForm):
     class Meta:
         model = ApplicationAttachment
         fields = ["title", "file"]
@@ -199,26 +189,10 @@ class AttachmentForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["file"].validators.append(validate_attachment)
-        self.fields["title"].validators.append(no_control_characters)
         self.fields["file"].help_text = _("Up to %(size)d MB.") % {"size": settings.UPLOAD_MAX_BYTES // 2**20}
-        style_for_bootstrap(self.fields)
 
 
-class ThreadMessageForm(forms.ModelForm):
-    class Meta:
-        model = ThreadMessage
-        fields = ["body", "attachment"]
-        widgets = {"body": forms.Textarea(attrs={"rows": 4})}
-        labels = {"body": _("Your message"), "attachment": _("Attachment (optional: PDF, PNG or JPEG)")}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["attachment"].validators.append(validate_attachment)
-        self.fields["body"].validators.append(no_control_characters)
-        style_for_bootstrap(self.fields)
-
-
-class ProposePartnerForm(forms.Form):
+class ProposePartnerForm(PortalForm):
     partner = forms.ModelChoiceField(
         label=_("Partner"),
         queryset=Partner.objects.none(),
@@ -229,11 +203,12 @@ class ProposePartnerForm(forms.Form):
         label=_("Why this partner (both sides read it)"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        validators=[no_control_characters],
     )
 
     def __init__(self, *args, application, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = Partner.objects.filter(is_listed=True).exclude(
-            introductions__application=application
+        self.fields["partner"].queryset = (
+            Partner.objects.filter(is_listed=True)
+            .exclude(introductions__application=application)
+            .select_related("organisation")
         )

@@ -4,19 +4,16 @@ from .packages import IndicatorReading, PlanIndicator, PlanStakeholder, Solution
 from .partners import LANGUAGE_CHOICES, Maturity, Partner, PartnerType, PriceModel, Solution
 from .solution_finder import (
     ApplicationAttachment,
-    ApplicationVersion,
     BudgetRange,
     Challenge,
     Introduction,
     Priority,
     SolutionFinderApplication,
-    ThreadMessage,
 )
 
 __all__ = [
     "LANGUAGE_CHOICES",
     "ApplicationAttachment",
-    "ApplicationVersion",
     "Area",
     "BudgetRange",
     "Challenge",
@@ -39,5 +36,4 @@ __all__ = [
     "SolutionPackage",
     "Stage",
     "StakeholderRole",
-    "ThreadMessage",
 ]

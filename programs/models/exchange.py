@@ -2,12 +2,11 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
 
-from members.models import Member, Region
-from members.search import KeepsFoldedCopies
+from organisations.models import Organisation
+from wego.text import KeepsFoldedCopies
 
-from ..workflow import PROJECT_SHARING
+from ..workflow import PROJECT_SHARING, PUBLIC
 from .areas import Area
 from .partners import Partner
 
@@ -22,7 +21,7 @@ class Stage(models.TextChoices):
 
 class ProjectQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status="published")
+        return self.filter(PROJECT_SHARING.q(PUBLIC))
 
 
 class Project(KeepsFoldedCopies, models.Model):
@@ -34,19 +33,9 @@ class Project(KeepsFoldedCopies, models.Model):
     folded_copies = {"title": "title_folded"}
     title_folded = models.CharField(max_length=400, editable=False, db_index=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    # A member of WeGO or not: the city is an organisation, with its country and region.
     city = models.ForeignKey(
-        Member,
-        verbose_name=_("member city"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="projects",
-        help_text=_("Leave empty for a city that is not a WeGO member, and name it below."),
-    )
-    city_name = models.CharField(_("city (if not a member)"), max_length=200, blank=True)
-    country = CountryField(_("country"), blank=True)
-    region = models.ForeignKey(
-        Region, verbose_name=_("region"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        Organisation, verbose_name=_("city"), on_delete=models.PROTECT, related_name="projects"
     )
     summary = models.TextField(_("summary"), max_length=5000)
     areas = models.ManyToManyField(Area, verbose_name=_("areas"), related_name="projects")
@@ -77,7 +66,7 @@ class Project(KeepsFoldedCopies, models.Model):
         db_index=True,
     )
     organisation = models.ForeignKey(
-        Member,
+        Organisation,
         verbose_name=_("shared by (organisation)"),
         on_delete=models.SET_NULL,
         null=True,
@@ -116,10 +105,6 @@ class Project(KeepsFoldedCopies, models.Model):
         indexes = [models.Index(fields=["status", "start_year"]), models.Index(fields=["status", "stage"])]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(city__isnull=False) | ~models.Q(city_name=""),
-                name="project_names_its_city",
-            ),
-            models.CheckConstraint(
                 condition=models.Q(end_year__isnull=True)
                 | models.Q(start_year__isnull=True)
                 | models.Q(end_year__gte=models.F("start_year")),
@@ -133,9 +118,9 @@ class Project(KeepsFoldedCopies, models.Model):
     def get_absolute_url(self):
         return reverse("programs:project", args=[self.slug])
 
-    @property
-    def city_label(self):
-        return self.city.name if self.city_id else self.city_name
+    # Where the project is: its city's country and region.
+    country = property(lambda self: self.city.country)
+    region = property(lambda self: self.city.region)
 
 
 class ProjectIndicator(models.Model):

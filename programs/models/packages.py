@@ -39,10 +39,6 @@ class SolutionPackage(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def is_completed(self):
-        return self.application.status == "completed"
-
 
 class StakeholderRole(models.TextChoices):
     PLAN = "plan", _("Plans")

@@ -4,8 +4,8 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from members.models import Member, MemberType, Region
-from members.search import KeepsFoldedCopies
+from organisations.models import Organisation, OrganisationKind, Region
+from wego.text import KeepsFoldedCopies
 
 from .areas import Area
 
@@ -21,13 +21,18 @@ class PartnerType(models.TextChoices):
     INSTITUTION = "institution", _("Institution")
 
 
-class Partner(KeepsFoldedCopies, models.Model):
-    """A strategic partner of the Smart City Driver: someone a city can be introduced to."""
+class Partner(models.Model):
+    """A strategic partner of the Smart City Driver: the profile of an organisation (a member of WeGO
+    or not) that a city can be introduced to. Its name and website are the organisation's; its
+    officials are the organisation's."""
 
-    name = models.CharField(_("name"), max_length=200)
-    folded_copies = {"name": "name_folded"}
-    name_folded = models.CharField(max_length=400, editable=False, db_index=True)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    organisation = models.OneToOneField(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        primary_key=True,
+        related_name="partner",
+    )
     type = models.CharField(_("type"), max_length=20, choices=PartnerType)
     profile = models.TextField(_("profile"), max_length=5000)
     areas = models.ManyToManyField(Area, verbose_name=_("areas of expertise"), related_name="partners")
@@ -38,31 +43,29 @@ class Partner(KeepsFoldedCopies, models.Model):
     contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
     contact_email = models.EmailField(_("contact email"))
     contact_phone = models.CharField(_("contact telephone"), max_length=40, blank=True)
-    website = models.URLField(_("website"), blank=True)
-    member = models.OneToOneField(
-        Member,
-        verbose_name=_("WeGO member"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="partner_profile",
-        limit_choices_to={"type__in": [MemberType.CORPORATION, MemberType.INSTITUTION]},
-        help_text=_("Where the partner is itself a WeGO member (a corporation or an institution)."),
-    )
     is_listed = models.BooleanField(_("listed in the public directory"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
-        ordering = ["name_folded", "pk"]
+        ordering = ["organisation__name_folded", "pk"]
         verbose_name = _("strategic partner")
         verbose_name_plural = _("strategic partners")
 
     def __str__(self):
-        return self.name
+        return self.organisation.name
 
     def get_absolute_url(self):
-        return reverse("programs:partner", args=[self.slug])
+        return reverse("programs:partner", args=[self.organisation.slug])
+
+    name = property(lambda self: self.organisation.name)
+    slug = property(lambda self: self.organisation.slug)
+    website = property(lambda self: self.organisation.website)
+
+    @property
+    def member(self):
+        """The WeGO membership of the partner's organisation, or None."""
+        return getattr(self.organisation, "member", None)
 
     def language_names(self):
         names = dict(LANGUAGE_CHOICES)
@@ -100,11 +103,11 @@ class Solution(KeepsFoldedCopies, models.Model):
     areas = models.ManyToManyField(Area, verbose_name=_("areas"), related_name="solutions")
     maturity = models.CharField(_("maturity"), max_length=20, choices=Maturity)
     deployed_in = models.ManyToManyField(
-        Member,
+        Organisation,
         verbose_name=_("member cities deployed in"),
         related_name="solutions_deployed",
         blank=True,
-        limit_choices_to={"type": MemberType.LOCAL_GOVERNMENT},
+        limit_choices_to={"kind": OrganisationKind.LOCAL_GOVERNMENT, "member__isnull": False},
     )
     deployed_elsewhere = models.CharField(
         _("other cities deployed in"), max_length=500, blank=True, help_text=_("Separate cities with commas.")

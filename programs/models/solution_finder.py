@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from members.models import Member
+from organisations.models import Organisation
+from wego.workflow.versions import Versioned, as_text
 
-from ..workflow import INTRODUCTION, SOLUTION_FINDER
+from ..workflow import CONNECTED, INTRODUCTION, SOLUTION_FINDER
 from .areas import Area
 from .partners import Partner
 
@@ -19,7 +21,7 @@ class BudgetRange(models.TextChoices):
     UNKNOWN = "unknown", _("Not known yet")
 
 
-class SolutionFinderApplication(models.Model):
+class SolutionFinderApplication(Versioned, models.Model):
     """A city's Solution Finder application (Activator Discover): its urban challenges and what it needs.
 
     It belongs to the organisation, not to a person: every confirmed official of the
@@ -29,7 +31,7 @@ class SolutionFinderApplication(models.Model):
     workflow = SOLUTION_FINDER
 
     organisation = models.ForeignKey(
-        Member,
+        Organisation,
         verbose_name=_("organisation"),
         on_delete=models.PROTECT,
         related_name="solution_finder_applications",
@@ -86,6 +88,59 @@ class SolutionFinderApplication(models.Model):
     def get_absolute_url(self):
         return reverse("programs:application", args=[self.pk])
 
+    def version_content(self):
+        """The answers of every step in the form's order, the organisation first; each challenge and
+        the list of attachments as items of their own."""
+        from ..steps import STEPS
+
+        content = [{"key": "organisation", "value": self.organisation.name}]
+        for step in STEPS:
+            if step.form_class is not None:
+                content += [
+                    {"key": name, "value": as_text(getattr(self, name))}
+                    for name in step.form_class._meta.fields
+                ]
+            elif step.slug == "challenges":
+                content += [
+                    {
+                        "key": f"challenge-{challenge.pk}",
+                        "value": {
+                            "area": challenge.area.name,
+                            "priority": challenge.priority,
+                            "problem_statement": challenge.problem_statement,
+                            "affected": challenge.affected,
+                            "current_situation": challenge.current_situation,
+                        },
+                    }
+                    for challenge in self.challenges.select_related("area")
+                ]
+            elif step.slug == "attachments":
+                attachments = [{"pk": a.pk, "title": a.title} for a in self.attachments.all()]
+                content.append({"key": "attachments", "value": attachments})
+        return content
+
+    @classmethod
+    def version_item_text(cls, item, number=None):
+        key, value = item["key"], item["value"]
+        if key == "organisation":
+            return gettext("Organisation"), value
+        if key == "attachments":
+            return gettext("Attachments"), "\n".join(attachment["title"] for attachment in value)
+        if key.startswith("challenge-"):
+            priority = dict(Priority.choices).get(value["priority"], value["priority"])
+            text = "\n".join(
+                [
+                    f"{gettext('Area')}: {gettext(value['area'])}",
+                    f"{gettext('Priority')}: {priority}",
+                    f"{gettext('Problem statement')}: {value['problem_statement']}",
+                    f"{gettext('Who is affected')}: {value['affected']}",
+                    f"{gettext('Current situation')}: {value['current_situation']}",
+                ]
+            )
+            label = gettext("Challenge %(number)d") % {"number": number} if number else gettext("Challenge")
+            return label, text
+        return super().version_item_text(item, number)
+
 
 class Priority(models.TextChoices):
     HIGH = "high", _("High")
@@ -134,56 +189,6 @@ class ApplicationAttachment(models.Model):
         return self.title
 
 
-class ApplicationVersion(models.Model):
-    """What the application said when it was (re)submitted, kept so staff see what changed."""
-
-    application = models.ForeignKey(
-        SolutionFinderApplication, on_delete=models.CASCADE, related_name="versions"
-    )
-    number = models.PositiveSmallIntegerField(_("version"))
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
-    # [{"key", "label", "value"}] in the form's order; see services.solution_finder.snapshot().
-    content = models.JSONField(_("content"))
-
-    class Meta:
-        ordering = ["application", "number"]
-        verbose_name = _("submitted version")
-        verbose_name_plural = _("submitted versions")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["application", "number"], name="one_version_number_per_application"
-            )
-        ]
-
-    def __str__(self):
-        return _("Version %(number)d") % {"number": self.number}
-
-
-class ThreadMessage(models.Model):
-    """A message in the clarification thread between the Secretariat and the city."""
-
-    application = models.ForeignKey(
-        SolutionFinderApplication, on_delete=models.CASCADE, related_name="messages"
-    )
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    from_secretariat = models.BooleanField(_("from the Secretariat"))
-    body = models.TextField(_("message"), max_length=5000)
-    attachment = models.FileField(
-        _("attachment"), upload_to="solution-finder/thread/%Y/", max_length=200, blank=True
-    )
-    attachment_name = models.CharField(_("name of the attachment"), max_length=200, blank=True)
-    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        verbose_name = _("thread message")
-        verbose_name_plural = _("thread messages")
-
-    def __str__(self):
-        return self.body[:60]
-
-
 class Introduction(models.Model):
     """WeGO proposes a strategic partner to a city (step 3); both sides accept before they connect."""
 
@@ -224,6 +229,9 @@ class Introduction(models.Model):
     def __str__(self):
         return f"{self.application.organisation} ↔ {self.partner}"
 
+    def get_absolute_url(self):
+        return self.application.get_absolute_url()
+
     @property
     def contacts_shared(self):
-        return self.status == "connected"
+        return INTRODUCTION.has(self, CONNECTED)

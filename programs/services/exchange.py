@@ -1,18 +1,18 @@
 """The Exchange's domain actions: keeping a project findable, sharing, correcting, publishing."""
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from members.permissions import organisations_of
-from members.services import region_for
-from members.workflow import is_secretariat
-from wego.notifications.outbox import queue
+from organisations.access import acts_for, organisations_of
+from organisations.models import OrganisationKind
+from organisations.services import find_or_propose
+from organisations.staff import is_secretariat
+from wego.workflow.engine import start
 
 from ..models import Project
 from ..search import search_document
-from ..workflow import secretariat_staff
+from ..workflow import CORRECTABLE, PROJECT_SHARING, PUBLIC, SUBMITTER
 
 # Addresses under /driver/exchange/ that are pages, not projects.
 RESERVED_SLUGS = {"compare", "share", "shared", "export-csv", "export-json"}
@@ -24,25 +24,19 @@ class NotEditable(Exception):
 
 def refresh_search_document(project):
     """Rebuild the text the catalogue searches; call after the project or its areas/partners change."""
+    city = project.city
     project.search_document = search_document(
         project.title,
         project.summary,
         project.outcomes,
         project.lessons_learned,
-        project.city_label,
-        project.country.name if project.country else "",
+        city.name,
+        city.country.name if city.country else "",
         *(area.name for area in project.areas.all()),
-        *(partner.name for partner in project.partners.all()),
+        *(partner.name for partner in project.partners.select_related("organisation")),
         project.other_partners,
     )
     type(project).objects.filter(pk=project.pk).update(search_document=project.search_document)
-
-
-def mark_published(project):
-    """Effect of the 'publish' transition: remember when it first went public."""
-    if project.published_at is None:
-        project.published_at = timezone.now()
-        project.save(update_fields=["published_at", "updated_at"])
 
 
 def unique_slug(title):
@@ -63,7 +57,9 @@ def visible_projects(user):
         return projects
     if not user.is_authenticated:
         return projects.published()
-    return projects.filter(status="published") | projects.filter(organisation__in=organisations_of(user))
+    return projects.filter(PROJECT_SHARING.q(PUBLIC)) | projects.filter(
+        organisation__in=organisations_of(user)
+    )
 
 
 def shared_by_organisations_of(user):
@@ -71,15 +67,22 @@ def shared_by_organisations_of(user):
     return Project.objects.filter(organisation__in=organisations_of(user)).select_related("organisation")
 
 
-def place(project):
-    """Where the project is: the member city (by default the sharing organisation) or the city named."""
-    if project.city_name:
-        project.city = None
-        project.region_id = region_for(project.country) if project.country else None
+def may_correct(user, project):
+    return PROJECT_SHARING.has(project, CORRECTABLE) and SUBMITTER in PROJECT_SHARING.roles_of(user, project)
+
+
+def place(project, other_city, user):
+    """The project's city: the city named (found, or proposed for the Secretariat to confirm when it
+    publishes the project), or by default the organisation sharing it."""
+    if other_city:
+        project.city = find_or_propose(
+            name=other_city["name"],
+            kind=OrganisationKind.LOCAL_GOVERNMENT,
+            country=other_city["country"],
+            proposed_by=user,
+        )
     else:
-        project.city = project.city or project.organisation
-        project.country = project.city.country
-        project.region_id = project.city.region_id
+        project.city = project.organisation
 
 
 def save_parts(project, formsets):
@@ -96,18 +99,15 @@ def share_project(form, formsets, user):
     indicator, link and document formsets.
     """
     project = form.save(commit=False)
-    if not organisations_of(user).filter(pk=project.organisation_id).exists():
+    if not acts_for(user, project.organisation_id):
         raise PermissionError("Not an official of the organisation.")
     project.shared_by = user
     project.slug = unique_slug(project.title)
-    project.status = Project.workflow.initial
-    place(project)
-    project.save()
+    place(project, form.other_city, user)
+    start(project, "share", actor=user)
     form.save_m2m()
     save_parts(project, formsets)
     refresh_search_document(project)
-    for staff in secretariat_staff():
-        queue("programs:project_shared", recipient=staff, related=project)
     return project
 
 
@@ -116,9 +116,6 @@ CONTENT_FIELDS = [
     "title",
     "title_folded",
     "city",
-    "city_name",
-    "country",
-    "region",
     "summary",
     "stage",
     "start_year",
@@ -136,13 +133,12 @@ CONTENT_FIELDS = [
 @transaction.atomic
 def correct_project(form, formsets, user):
     """The sharer corrects a returned project; it stays returned until they submit it again."""
-    project = form.instance
-    locked = Project.objects.select_for_update().get(pk=project.pk)
-    if locked.status != "returned" or "submitter" not in Project.workflow.roles_of(user, locked):
+    locked = Project.objects.select_for_update().get(pk=form.instance.pk)
+    if not may_correct(user, locked):
         raise NotEditable(_("The project can be changed only while it is returned to your organisation."))
     project = form.save(commit=False)
     project.organisation = locked.organisation  # the form may not move it to another organisation
-    place(project)
+    place(project, form.other_city, user)
     # update_fields: the state read with the form is never written back.
     project.save(update_fields=CONTENT_FIELDS)
     form.save_m2m()

@@ -1,27 +1,32 @@
 """Solution packages (step 4): defining them with their Plan, recording indicators, publishing."""
 
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from members.workflow import is_secretariat
-from wego.notifications.outbox import queue
-from wego.workflow.engine import history, perform
+from organisations.staff import is_secretariat
+from wego.workflow.engine import history, perform, start
 
 from ..models import Project, ProjectIndicator, SolutionFinderApplication
-from ..workflow import secretariat_staff
-from .exchange import refresh_search_document
-from .solution_finder import PACKAGE_STATES, NotEditable
+from ..workflow import PACKAGES, PUBLISHABLE, READINGS, SOLUTION_FINDER
+from .exchange import refresh_search_document, unique_slug
+from .solution_finder import NotEditable
+
+
+def _locked_application(application_id, flag, refusal):
+    locked = SolutionFinderApplication.objects.select_for_update().get(pk=application_id)
+    if not SOLUTION_FINDER.has(locked, flag):
+        raise NotEditable(refusal)
+    return locked
 
 
 @transaction.atomic
 def save_package(application, form, formsets, user):
     """Create or update a package and its Plan (stakeholders, indicators) while packages may change."""
-    locked = SolutionFinderApplication.objects.select_for_update().get(pk=application.pk)
-    if locked.status not in PACKAGE_STATES:
-        raise NotEditable(
-            _("Solution packages can be changed once partners are connected, until completion.")
-        )
+    locked = _locked_application(
+        application.pk,
+        PACKAGES,
+        _("Solution packages can be changed once partners are connected, until completion."),
+    )
     package = form.save(commit=False)
     package.application = locked
     if package.created_by_id is None:
@@ -37,23 +42,16 @@ def save_package(application, form, formsets, user):
 @transaction.atomic
 def record_reading(indicator, form, user):
     """The indicator's actual value on a date, kept beside the earlier ones."""
-    locked = SolutionFinderApplication.objects.select_for_update().get(pk=indicator.package.application_id)
-    if locked.status not in PACKAGE_STATES | {"completed"}:
-        raise NotEditable(_("Indicators can be updated once partners are connected."))
+    _locked_application(
+        indicator.package.application_id,
+        READINGS,
+        _("Indicators can be updated once partners are connected."),
+    )
     reading = form.save(commit=False)
     reading.indicator = indicator
     reading.recorded_by = user
     reading.save()
     return reading
-
-
-def _unique_project_slug(title):
-    base = slugify(title)[:180] or "project"
-    slug, number = base, 1
-    while Project.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
 
 
 def _year_of(application, transition):
@@ -70,18 +68,16 @@ def publish_package(package, actor):
     The Secretariat's own publication goes straight into the catalogue; a city's enters the
     Exchange's moderation like any project it shares.
     """
-    application = SolutionFinderApplication.objects.select_for_update().get(pk=package.application_id)
-    if application.status != "completed":
-        raise NotEditable(_("A package is published once its application is completed."))
+    application = _locked_application(
+        package.application_id, PUBLISHABLE, _("A package is published once its application is completed.")
+    )
     if Project.objects.filter(package=package).exists():
         raise NotEditable(_("This package is already in the Exchange."))
     organisation = application.organisation
-    project = Project.objects.create(
+    project = Project(
         title=package.name,
-        slug=_unique_project_slug(f"{organisation.name} {package.name}"),
+        slug=unique_slug(f"{organisation.name} {package.name}"),
         city=organisation,
-        country=organisation.country,
-        region=organisation.region,
         summary=package.summary or "\n".join(c.problem_statement for c in package.challenges.all()),
         stage="implemented",
         start_year=_year_of(application, "start_implementation"),
@@ -92,6 +88,8 @@ def publish_package(package, actor):
         package=package,
         source=_("WeGO Solution Finder: %(application)s") % {"application": application},
     )
+    staff = is_secretariat(actor)
+    start(project, "add" if staff else "share", actor=actor)
     project.areas.set({challenge.area_id for challenge in package.challenges.all()})
     project.partners.set(package.partners.all())
     for position, indicator in enumerate(package.indicators.prefetch_related("readings")):
@@ -105,11 +103,8 @@ def publish_package(package, actor):
             position=position,
         )
     refresh_search_document(project)
-    if is_secretariat(actor):
+    if staff:
         project = perform(
             project, "publish", actor=actor, note=_("Published from a completed solution package.")
         )
-    else:
-        for person in secretariat_staff():
-            queue("programs:project_shared", recipient=person, related=project)
     return project

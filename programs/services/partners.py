@@ -7,12 +7,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
+from organisations.access import acts_for
+
 from ..models import Solution
-from ..permissions import may_act_for_partner
 
 
 def _check(user, partner):
-    if not may_act_for_partner(user, partner):
+    if not acts_for(user, partner.organisation_id):
         raise PermissionDenied
 
 
@@ -27,9 +28,14 @@ def unique_solution_slug(name):
 
 @transaction.atomic
 def update_partner_profile(form, *, by):
-    """Save the profile form of a partner `by` acts for (never its name, type, member link or listing)."""
+    """Save the profile form of a partner `by` acts for (never its name, type or listing), and the
+    website of its organisation."""
     _check(by, form.instance)
-    return form.save()
+    partner = form.save()
+    organisation = partner.organisation
+    organisation.website = form.cleaned_data["website"]
+    organisation.save(update_fields=["website", "updated_at"])
+    return partner
 
 
 @transaction.atomic

@@ -12,7 +12,7 @@ urlpatterns = [
     path("share/", sharing.share, name="exchange-share"),
     path("shared/<int:pk>/", sharing.shared, name="exchange-shared"),
     path("shared/<int:pk>/correct/", sharing.correct, name="exchange-correct"),
-    path("shared/<int:pk>/step/", sharing.take_step, name="exchange-step"),
+    path("shared/<int:pk>/step/", sharing.take_step_view, name="exchange-step"),
     path("<slug:slug>/", exchange.project, name="project"),
     path("<slug:slug>/documents/<int:pk>/", exchange.document, name="project-document"),
 ]

@@ -16,7 +16,7 @@ urlpatterns = [
         name="application-attachment-remove",
     ),
     path("<int:pk>/review/", views.review, name="application-review"),
-    path("<int:pk>/step/", views.take_step, name="application-transition"),
+    path("<int:pk>/step/", views.take_step_view, name="application-transition"),
     path("<int:pk>/messages/", views.post_message, name="application-message"),
     path("<int:pk>/messages/<int:message>/attachment/", views.message_attachment, name="message-attachment"),
     path("introductions/<int:pk>/step/", views.introduction_step, name="introduction-transition"),

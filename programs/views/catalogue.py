@@ -8,23 +8,20 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from members.models import Member
-from members.workflow import is_secretariat
-from wego.listing import filter_with_notices, is_live_update, page_of
+from organisations.access import acts_for
+from organisations.models import Organisation
+from organisations.staff import is_secretariat
+from wego.listing import filtered_page, is_live_update
 
 from ..filters.catalogue import PartnerFilter, SolutionFilter
 from ..models import Area, Partner, Project, Solution
-from ..permissions import may_act_for_partner
 
 # The area page shows a handful of the Exchange's projects and links to the rest.
 AREA_PROJECTS = 6
 
 
 def filtered_list(request, filter_class):
-    """The filter on the query string, the page asked for, and what to tell the visitor about either."""
-    found, notices = filter_with_notices(filter_class, request.GET)
-    page, page_range = page_of(request, found.qs, settings.DIRECTORY_PAGE_SIZE, notices)
-    return {"filter": found, "notices": notices, "page": page, "page_range": page_range}
+    return filtered_page(request, filter_class, settings.DIRECTORY_PAGE_SIZE)
 
 
 @login_not_required
@@ -45,9 +42,9 @@ def area(request, slug):
         "programs/area.html",
         {
             "area": area,
-            "partners": area.partners.filter(is_listed=True),
+            "partners": area.partners.filter(is_listed=True).select_related("organisation"),
             "solutions": area.solutions.filter(is_listed=True, partner__is_listed=True).select_related(
-                "partner"
+                "partner__organisation"
             ),
             "projects": projects[:AREA_PROJECTS],
         },
@@ -71,9 +68,10 @@ def partners(request):
 @require_safe
 def partner(request, slug):
     partner = get_object_or_404(
-        Partner.objects.select_related("member").prefetch_related("areas", "regions"), slug=slug
+        Partner.objects.select_related("organisation__member").prefetch_related("areas", "regions"),
+        organisation__slug=slug,
     )
-    may_edit = may_act_for_partner(request.user, partner)
+    may_edit = acts_for(request.user, partner.organisation_id)
     # An unlisted partner, and unlisted solutions, are shown only to its officials and the Secretariat.
     sees_unlisted = may_edit or is_secretariat(request.user)
     if not partner.is_listed and not sees_unlisted:
@@ -105,12 +103,15 @@ def solutions(request):
 @require_safe
 def solution(request, slug):
     solution = get_object_or_404(
-        Solution.objects.select_related("partner").prefetch_related(
-            "areas", Prefetch("deployed_in", queryset=Member.objects.order_by("name_folded"))
+        Solution.objects.select_related("partner__organisation").prefetch_related(
+            "areas",
+            Prefetch(
+                "deployed_in", queryset=Organisation.objects.select_related("member").order_by("name_folded")
+            ),
         ),
         slug=slug,
     )
-    may_edit = may_act_for_partner(request.user, solution.partner)
+    may_edit = acts_for(request.user, solution.partner_id)
     if not (solution.is_listed and solution.partner.is_listed) and not (
         may_edit or is_secretariat(request.user)
     ):

@@ -1,24 +1,23 @@
 """The Exchange in public: the catalogue of published projects, its open data, a project, the benchmark."""
 
-import csv
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.http import FileResponse, HttpResponse, JsonResponse
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from members.exports import spreadsheet_safe
-from wego.listing import filter_with_notices, is_live_update, page_of
+from wego.exports import csv_response, json_response
+from wego.listing import filter_with_notices, filtered_page, is_live_update
 
 from .. import compare as benchmark
 from .. import exports
 from ..filters.exchange import ProjectFilter
 from ..models import Project, ProjectDocument
 from ..services.exchange import visible_projects
+from ..workflow import PROJECT_SHARING, PUBLIC
 
 PAGE_SIZE = 20
 
@@ -32,20 +31,12 @@ def filtered_projects(request):
 @require_safe
 @vary_on_headers("HX-Request")  # the live update answers a fragment at the page's own address
 def catalogue(request):
-    project_filter, notices = filtered_projects(request)
-    page, page_range = page_of(request, project_filter.qs, PAGE_SIZE, notices)
     return render(
         request,
         "programs/exchange/catalogue_live.html"
         if is_live_update(request)
         else "programs/exchange/catalogue.html",
-        {
-            "filter": project_filter,
-            "notices": notices,
-            "page": page,
-            "page_range": page_range,
-            "compare_limit": benchmark.LIMIT,
-        },
+        {**filtered_page(request, ProjectFilter, PAGE_SIZE), "compare_limit": benchmark.LIMIT},
     )
 
 
@@ -53,31 +44,21 @@ def catalogue(request):
 @require_safe
 def export_csv(request):
     projects = filtered_projects(request)[0].qs
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="wego-exchange-projects.csv"'
-    # The byte order mark makes spreadsheet programs read the file as UTF-8 (São Paulo, Beyoğlu).
-    response.write("\ufeff")
-    writer = csv.DictWriter(response, fieldnames=exports.COLUMNS)
-    writer.writeheader()
-    for row in exports.project_rows(request, projects):
-        writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
-    return response
+    return csv_response(
+        "wego-exchange-projects.csv", exports.COLUMNS, exports.project_rows(request, projects)
+    )
 
 
 @login_not_required
 @require_safe
 def export_json(request):
     projects = filtered_projects(request)[0].qs
-    response = JsonResponse(
-        list(exports.project_rows(request, projects)), safe=False, json_dumps_params={"ensure_ascii": False}
-    )
-    response["Content-Disposition"] = 'inline; filename="wego-exchange-projects.json"'
-    return response
+    return json_response("wego-exchange-projects.json", exports.project_rows(request, projects))
 
 
 def project_for(request, slug):
     """The project if this person may see it: published, their organisation's, or any for the Secretariat."""
-    projects = visible_projects(request.user).select_related("city", "region", "organisation")
+    projects = visible_projects(request.user).select_related("city__region", "city__member", "organisation")
     return get_object_or_404(projects, slug=slug)
 
 
@@ -90,8 +71,9 @@ def project(request, slug):
         "programs/exchange/project.html",
         {
             "project": project,
+            "public": PROJECT_SHARING.has(project, PUBLIC),
             "areas": project.areas.all(),
-            "partners": project.partners.all(),
+            "partners": project.partners.select_related("organisation"),
             "indicators": [(i, benchmark.figures(i)) for i in project.indicators.all()],
             "budget": benchmark.number(project.budget_amount),
             "links": project.links.all(),
@@ -128,7 +110,7 @@ def compare(request):
         project.slug: project
         for project in Project.objects.published()
         .filter(slug__in=[slug[:200] for slug in asked])
-        .select_related("city", "region")
+        .select_related("city__region")
         .prefetch_related("areas", "indicators")
     }
     unknown = [slug for slug in asked if slug not in found]

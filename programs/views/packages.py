@@ -8,12 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from members.workflow import is_secretariat
+from organisations.staff import is_secretariat
 
 from ..forms.packages import IndicatorFormSet, PackageForm, ReadingForm, StakeholderFormSet
 from ..permissions import is_official, partners_of
 from ..services import packages as services
-from ..services.solution_finder import PACKAGE_STATES, NotEditable
+from ..services.solution_finder import NotEditable
+from ..workflow import PACKAGES, PROJECT_SHARING, PUBLIC, PUBLISHABLE, READINGS, SOLUTION_FINDER
 from .solution_finder import application_for, application_of_city
 
 
@@ -35,7 +36,7 @@ def package_for(request, pk, package):
 def edit(request, pk, package=None):
     application = application_of_city(request, pk)
     instance = get_object_or_404(application.packages, pk=package) if package else None
-    if application.status not in PACKAGE_STATES:
+    if not SOLUTION_FINDER.has(application, PACKAGES):
         messages.error(
             request, _("Solution packages can be changed once partners are connected, until completion.")
         )
@@ -78,9 +79,12 @@ def detail(request, pk, package):
             "stakeholders": package.stakeholders.all(),
             "indicators": package.indicators.prefetch_related("readings"),
             "reading_form": ReadingForm(),
-            "editable": of_city and application.status in PACKAGE_STATES,
-            "readings_open": of_city and application.status in PACKAGE_STATES | {"completed"},
-            "publishable": of_city and application.status == "completed" and not hasattr(package, "project"),
+            "editable": of_city and SOLUTION_FINDER.has(application, PACKAGES),
+            "readings_open": of_city and SOLUTION_FINDER.has(application, READINGS),
+            "publishable": of_city
+            and SOLUTION_FINDER.has(application, PUBLISHABLE)
+            and not hasattr(package, "project"),
+            "in_exchange": hasattr(package, "project") and PROJECT_SHARING.has(package.project, PUBLIC),
         },
     )
 
@@ -118,7 +122,7 @@ def publish(request, pk, package):
     except NotEditable as refusal:
         messages.error(request, str(refusal))
         return redirect("programs:package", pk=application.pk, package=package.pk)
-    if project.status == "published":
+    if PROJECT_SHARING.has(project, PUBLIC):
         messages.success(request, _("The package is now in the Exchange."))
     else:
         messages.success(request, _("The package was sent to the Exchange; the Secretariat will publish it."))

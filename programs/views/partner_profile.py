@@ -15,12 +15,17 @@ from ..services.partners import add_solution, set_solution_listed, update_partne
 
 
 def own_partner(request, slug):
-    return get_object_or_404(partners_of(request.user), slug=slug)
+    return get_object_or_404(
+        partners_of(request.user).select_related("organisation"), organisation__slug=slug
+    )
 
 
 def own_solution(request, slug):
     return get_object_or_404(
-        Solution.objects.select_related("partner").filter(partner__in=partners_of(request.user)), slug=slug
+        Solution.objects.select_related("partner__organisation").filter(
+            partner__in=partners_of(request.user)
+        ),
+        slug=slug,
     )
 
 

@@ -6,14 +6,21 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from members.permissions import organisations_of
-from members.workflow import is_secretariat
+from organisations.access import organisations_of
+from organisations.staff import is_secretariat
 from wego.workflow.engine import history_for_applicant, state_for_applicant
-from wego.workflow.requests import take_posted_step
+from wego.workflow.requests import take_step
 
 from ..forms.exchange import project_forms
 from ..models import Project
-from ..services.exchange import NotEditable, correct_project, share_project, shared_by_organisations_of
+from ..services.exchange import (
+    NotEditable,
+    correct_project,
+    may_correct,
+    share_project,
+    shared_by_organisations_of,
+)
+from ..workflow import PROJECT_SHARING, PUBLIC, shared_page
 
 
 def shared_project_for(request, pk):
@@ -40,7 +47,7 @@ def all_valid(form, formsets):
 
 @verified_email_required
 def share(request):
-    if not organisations_of(request.user).exists():
+    if not organisations_of(request.user).filter(member__isnull=False).exists():
         return render(request, "programs/exchange/share_not_official.html")
     form, formsets = project_forms(request)
     if request.method == "POST" and all_valid(form, formsets):
@@ -64,17 +71,17 @@ def shared(request, pk):
         {
             "project": project,
             "state": state_for_applicant(project),
+            "public": PROJECT_SHARING.has(project, PUBLIC),
             "history": history_for_applicant(project),
-            "steps": project.workflow.available(project, request.user),
-            "may_correct": project.status == "returned"
-            and "submitter" in project.workflow.roles_of(request.user, project),
+            "steps": PROJECT_SHARING.available(project, request.user),
+            "may_correct": may_correct(request.user, project),
         },
     )
 
 
 def correct(request, pk):
     project = shared_project_for(request, pk)
-    if project.status != "returned" or "submitter" not in project.workflow.roles_of(request.user, project):
+    if not may_correct(request.user, project):
         messages.error(
             request, _("The project can be changed only while it is returned to your organisation.")
         )
@@ -94,7 +101,6 @@ def correct(request, pk):
 
 
 @require_POST
-def take_step(request, pk):
+def take_step_view(request, pk):
     project = shared_project_for(request, pk)
-    take_posted_step(request, project, label="applicant_label")
-    return redirect("programs:exchange-shared", pk=project.pk)
+    return take_step(request, project, next_url=shared_page(project))

@@ -5,31 +5,40 @@ from allauth.account.decorators import verified_email_required
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
-from members.models import Member
-from members.permissions import organisations_of
-from members.uploads import detected_type
-from members.workflow import SECRETARIAT, is_secretariat
-from wego.workflow.engine import history_for_applicant, state_for_applicant
-from wego.workflow.requests import take_posted_step
+from organisations.access import organisations_of
+from organisations.models import Organisation
+from organisations.roles import SECRETARIAT
+from organisations.staff import is_secretariat
+from wego.uploads import download
+from wego.workflow import threads
+from wego.workflow.definitions import PAGE, REVIEW
+from wego.workflow.engine import current_note, history_for_applicant, state_for_applicant
+from wego.workflow.forms import ThreadMessageForm
+from wego.workflow.requests import post_thread_message, take_posted_step, take_step
 
-from ..forms.solution_finder import (
-    AttachmentForm,
-    ThreadMessageForm,
-    challenge_formset,
-)
+from ..forms.solution_finder import AttachmentForm, challenge_formset
 from ..models import Introduction, SolutionFinderApplication
 from ..permissions import is_official, live_introductions_of, partners_of, visible_applications
 from ..services import solution_finder as services
 from ..steps import BY_SLUG, STEPS, step_after, step_before
-from ..workflow import CITY, INTRODUCING_STATES, INTRODUCTION, PARTNER, SUBMITTING
+from ..workflow import (
+    CITY,
+    DRAFT,
+    EDITABLE,
+    INTRODUCTION,
+    PACKAGES,
+    PARTNER,
+    PROPOSING,
+    QUESTION,
+    REASON,
+    SOLUTION_FINDER,
+)
 
 
 def application_for(request, pk):
@@ -56,13 +65,14 @@ def editable_by_official(request, pk):
 class StartForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=gettext_lazy("For which organisation?"),
-        queryset=Member.objects.none(),
+        queryset=Organisation.objects.none(),
         empty_label=None,
     )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations_of(user)
+        # Member organisations apply to the Solution Finder.
+        self.fields["organisation"].queryset = organisations_of(user).filter(member__isnull=False)
         self.fields["organisation"].error_messages["invalid_choice"] = _(
             "Choose one of the organisations you act for."
         )
@@ -79,16 +89,16 @@ def landing(request):
         context.update(
             {
                 "applications": [
-                    (application, state_for_applicant(application))
+                    (application, state_for_applicant(application), SOLUTION_FINDER.has(application, DRAFT))
                     for application in SolutionFinderApplication.objects.filter(
                         organisation__in=organisations_of(user)
                     ).select_related("organisation")
                 ],
                 "introductions": live_introductions_of(user).select_related(
-                    "application__organisation", "partner"
+                    "application__organisation", "partner__organisation"
                 ),
-                "start_form": StartForm(user=user),
-                "has_organisation": organisations_of(user).exists(),
+                "start_form": (start_form := StartForm(user=user)),
+                "has_organisation": start_form.fields["organisation"].queryset.exists(),
             }
         )
     return render(request, "programs/solution_finder/landing.html", context)
@@ -123,7 +133,7 @@ def step(request, pk, step):
     current = BY_SLUG.get(step)
     if current is None:
         raise Http404
-    if application.status not in services.EDITABLE_STATES:
+    if not SOLUTION_FINDER.has(application, EDITABLE):
         messages.info(request, _("This application has been submitted; it can no longer be changed."))
         return redirect("programs:application", pk=application.pk)
     if current.slug == "attachments":
@@ -219,6 +229,18 @@ def mark_attachments_done(request, pk):
     return redirect("programs:application-review", pk=application.pk)
 
 
+def readable_content(application):
+    """[(label, text)] of what the application says now, challenges numbered in order."""
+    rows, number = [], 0
+    for item in application.version_content():
+        if item["key"].startswith("challenge-"):
+            number += 1
+            rows.append(application.version_item_text(item, number))
+        else:
+            rows.append(application.version_item_text(item))
+    return rows
+
+
 @verified_email_required
 def review(request, pk):
     application = editable_by_official(request, pk)
@@ -229,17 +251,13 @@ def review(request, pk):
             "application": application,
             "progress": progress(application),
             "state": state_for_applicant(application),
-            "question": services.current_note(application)
-            if application.status in services.QUESTION_STATES
-            else "",
-            "content": services.readable_content(services.snapshot(application)),
+            "question": current_note(application) if SOLUTION_FINDER.has(application, QUESTION) else "",
+            "content": readable_content(application),
             "missing": services.missing_parts(application),
             "steps": [
-                step
-                for step in application.workflow.available(application, request.user)
-                if step.name in SUBMITTING
+                step for step in SOLUTION_FINDER.available(application, request.user) if step.place == REVIEW
             ],
-            "editable": application.status in services.EDITABLE_STATES,
+            "editable": SOLUTION_FINDER.has(application, EDITABLE),
         },
     )
 
@@ -253,21 +271,21 @@ def application_page(request, application, message_form=None, status=200):
     official = is_official(user, application)
     secretariat = is_secretariat(user)
     of_city = official or secretariat
-    introductions = application.introductions.select_related("partner")
+    introductions = application.introductions.select_related("partner__organisation")
     if not of_city:
         # A partner sees only its own introduction.
         introductions = introductions.filter(pk__in=live_introductions_of(user).values("pk"))
     # The person's roles in each introduction, asked once for the page rather than once per introduction.
     my_partners = set(partners_of(user).values_list("pk", flat=True))
-    answering_open = application.status in INTRODUCING_STATES
+    answering_open = SOLUTION_FINDER.has(application, PROPOSING)
     rows = []
     for introduction in introductions:
         roles = {CITY} if official else set()
         roles |= {PARTNER} if introduction.partner_id in my_partners else set()
         roles |= {SECRETARIAT} if secretariat else set()
         steps = INTRODUCTION.available_for_roles(introduction, roles) if answering_open else []
-        rows.append((introduction, INTRODUCTION.state(introduction.status), steps))
-    steps = application.workflow.available(application, user) if of_city else []
+        rows.append((introduction, INTRODUCTION.current(introduction), steps))
+    steps = SOLUTION_FINDER.available(application, user) if of_city else []
     return render(
         request,
         "programs/solution_finder/application.html",
@@ -276,23 +294,23 @@ def application_page(request, application, message_form=None, status=200):
             "of_city": of_city,
             "is_official": official,
             "state": state_for_applicant(application),
-            "question": services.current_note(application)
-            if of_city and application.status in services.QUESTION_STATES
+            "question": current_note(application)
+            if of_city and SOLUTION_FINDER.has(application, QUESTION)
             else "",
-            "reason": services.current_note(application)
-            if of_city and application.status in services.REASON_STATES
+            "reason": current_note(application)
+            if of_city and SOLUTION_FINDER.has(application, REASON)
             else "",
             "history": history_for_applicant(application) if of_city else [],
-            "steps": [step for step in steps if step.name not in SUBMITTING],
-            "editable": application.status in services.EDITABLE_STATES,
+            "steps": [step for step in steps if step.place == PAGE],
+            "editable": SOLUTION_FINDER.has(application, EDITABLE),
             "challenges": application.challenges.select_related("area"),
             "attachments": application.attachments.all() if of_city else [],
-            "thread": application.messages.select_related("author") if of_city else [],
-            "thread_open": of_city and application.status not in services.THREAD_CLOSED_STATES,
+            "thread": threads.messages_of(application) if of_city else [],
+            "thread_open": of_city and threads.is_open(application),
             "message_form": message_form or ThreadMessageForm(),
             "introductions": rows,
-            "packages": application.packages.prefetch_related("partners") if of_city else [],
-            "packages_open": of_city and application.status in services.PACKAGE_STATES,
+            "packages": application.packages.prefetch_related("partners__organisation") if of_city else [],
+            "packages_open": of_city and SOLUTION_FINDER.has(application, PACKAGES),
         },
         status=status,
     )
@@ -300,10 +318,8 @@ def application_page(request, application, message_form=None, status=200):
 
 @verified_email_required
 @require_POST
-def take_step(request, pk):
-    application = application_of_city(request, pk)
-    take_posted_step(request, application, label="applicant_label")
-    return redirect("programs:application", pk=application.pk)
+def take_step_view(request, pk):
+    return take_step(request, application_of_city(request, pk))
 
 
 @verified_email_required
@@ -311,21 +327,8 @@ def take_step(request, pk):
 def post_message(request, pk):
     application = application_of_city(request, pk)
     form = ThreadMessageForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.post_message(
-                application,
-                request.user,
-                body=form.cleaned_data["body"],
-                attachment=form.cleaned_data["attachment"],
-            )
-        except PermissionDenied:
-            raise Http404 from None
-        except services.NotEditable as refusal:
-            messages.error(request, str(refusal))
-        else:
-            messages.success(request, _("Your message was sent."))
-            return redirect(f"{application.get_absolute_url()}#thread")
+    if form.is_valid() and post_thread_message(request, application, form):
+        return redirect(f"{application.get_absolute_url()}#thread")
     # What was typed stays in the form, with the reason it was not sent.
     return application_page(request, application, message_form=form, status=400 if form.errors else 200)
 
@@ -340,27 +343,8 @@ def attachment(request, pk, attachment):
 @require_safe
 def message_attachment(request, pk, message):
     application = application_of_city(request, pk)
-    message = get_object_or_404(application.messages.exclude(attachment=""), pk=message)
+    message = get_object_or_404(threads.messages_of(application).exclude(attachment=""), pk=message)
     return download(message.attachment, message.attachment_name.rsplit(".", 1)[0] or "attachment")
-
-
-def download(stored, title):
-    """The file as an attachment named from its title and its checked type, never its uploaded name."""
-    kind = detected_type(stored)
-    extension, content_type = DOWNLOAD_TYPES.get(kind, ("bin", "application/octet-stream"))
-    return FileResponse(
-        stored.open("rb"),
-        as_attachment=True,
-        filename=f"{slugify(title) or 'attachment'}.{extension}",
-        content_type=content_type,
-    )
-
-
-DOWNLOAD_TYPES = {
-    "PDF": ("pdf", "application/pdf"),
-    "PNG": ("png", "image/png"),
-    "JPEG": ("jpg", "image/jpeg"),
-}
 
 
 @verified_email_required
@@ -368,7 +352,7 @@ DOWNLOAD_TYPES = {
 def introduction_step(request, pk):
     introduction = get_object_or_404(
         Introduction.objects.filter(application__in=visible_applications(request.user)).select_related(
-            "application__organisation", "partner"
+            "application__organisation", "partner__organisation"
         ),
         pk=pk,
     )

@@ -29,9 +29,9 @@ def test_member_list_filters_by_region_country_type_and_year(staff_client, repor
     response = staff_client.get(
         "/admin/members/member/",
         {
-            "region__id__exact": Member.objects.get(name="Kathmandu").region_id,
+            "organisation__region__id__exact": Member.objects.get(organisation__name="Kathmandu").region_id,
             "country": "NP",
-            "type__exact": "local-government",
+            "organisation__kind__exact": "local-government",
             "joined_year": "2020",
         },
     )
@@ -66,7 +66,7 @@ def test_member_autocomplete_for_an_office_host(staff_client, report_data):
 
 
 def test_csv_export_of_the_selection(staff_client, report_data):
-    selected = Member.objects.filter(name__in=["Seoul", "Abuja"])
+    selected = Member.objects.filter(organisation__name__in=["Seoul", "Abuja"])
     response = staff_client.post(
         "/admin/members/member/",
         {
@@ -84,11 +84,12 @@ def test_csv_export_of_the_selection(staff_client, report_data):
     [
         "/admin/members/member/add/",
         "/admin/members/regionaloffice/",
-        "/admin/members/region/",
+        "/admin/organisations/region/",
+        "/admin/organisations/organisation/",
         "/admin/members/reportfigure/",
         "/admin/members/membershiptotal/",
         "/admin/members/moupartner/",
-        "/admin/members/user/",
+        "/admin/organisations/user/",
     ],
 )
 def test_admin_pages_open(staff_client, report_data, url):
@@ -96,7 +97,7 @@ def test_admin_pages_open(staff_client, report_data, url):
 
 
 def test_office_change_page_opens(staff_client, report_data):
-    office_id = Member.objects.get(name="Seoul").hosted_offices.get().pk
+    office_id = Member.objects.get(organisation__name="Seoul").hosted_offices.get().pk
     assert staff_client.get(f"/admin/members/regionaloffice/{office_id}/change/").status_code == 200
 
 

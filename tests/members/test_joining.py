@@ -78,7 +78,9 @@ def test_an_organisation_applies_with_a_signed_letter(
         ({"country": "ZZ"}, "Select a valid choice"),
         ({"motivation": "x" * 6000}, "at most 5000 characters"),
         ({"city": "Mom\x07basa"}, "invisible control characters"),
-        ({"website": "javascript:alert(1)"}, "Enter a valid URL"),
+        ({"website": "javascript:alert(1)"}, "Enter a web address starting with http:// or https://."),
+        ({"website": "ftp://files.city.example/"}, "Enter a web address starting with http:// or https://."),
+        ({"organisation_name": "<b>Mombasa</b>"}, "Write this as plain text, without &lt; or &gt;."),
     ],
 )
 def test_bad_input_is_refused_next_to_the_field_and_nothing_is_saved(client, applicant, overrides, message):

@@ -108,9 +108,10 @@ def test_anonymous_and_non_staff_cannot_reach_the_step_url(client):
 
 
 def test_the_secretariat_cannot_edit_user_accounts_or_raise_its_own_rights(client, secretariat):
-    assert client.get(f"/admin/members/user/{secretariat.pk}/change/").status_code == 403
+    assert client.get(f"/admin/organisations/user/{secretariat.pk}/change/").status_code == 403
     client.post(
-        f"/admin/members/user/{secretariat.pk}/change/", {"email": secretariat.email, "is_superuser": "on"}
+        f"/admin/organisations/user/{secretariat.pk}/change/",
+        {"email": secretariat.email, "is_superuser": "on"},
     )
     secretariat.refresh_from_db()
     assert not secretariat.is_superuser

@@ -3,18 +3,24 @@ import datetime
 import pytest
 from django.db.models import Count
 
-from members.models import Member, MembershipTotal, MouPartner, Region, RegionalOffice, ReportFigure
+from members.models import Member, MembershipTotal, MouPartner, RegionalOffice, ReportFigure
+from organisations.models import Region
 from tests.conftest import load_report
 
 pytestmark = pytest.mark.django_db
 
 
 def counts_by(field, **filters):
-    return dict(Member.objects.filter(**filters).values_list(field).annotate(n=Count("pk")).order_by())
+    return dict(
+        Member.objects.filter(**filters)
+        .values_list(f"organisation__{field}")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
 
 
 def test_local_governments_per_region_match_the_member_overview(report_data):
-    assert counts_by("region__slug", type="local-government") == {
+    assert counts_by("region__slug", organisation__kind="local-government") == {
         "africa": 47,
         "americas": 9,
         "asia-pacific": 73,
@@ -24,7 +30,7 @@ def test_local_governments_per_region_match_the_member_overview(report_data):
 
 
 def test_members_per_type(report_data):
-    assert counts_by("type") == {"local-government": 154, "corporation": 7, "institution": 5}
+    assert counts_by("kind") == {"local-government": 154, "corporation": 7, "institution": 5}
 
 
 @pytest.mark.parametrize(
@@ -48,25 +54,25 @@ def test_members_per_type(report_data):
 def test_named_members_have_the_reports_country_region_and_join_date(
     report_data, name, country, region, joined_on
 ):
-    member = Member.objects.get(name=name)
+    member = Member.objects.get(organisation__name=name)
     assert (member.country.code, member.region.slug, member.joined_on) == (country, region, joined_on)
 
 
 def test_pdf_damage_is_repaired_not_copied(report_data):
-    names = set(Member.objects.values_list("name", flat=True))
+    names = set(Member.objects.values_list("organisation__name", flat=True))
     assert {"Itahari", "Kathmandu", "Elkhawi Locality", "Qadarif City", "Pupule Yorro"} <= names
     assert not names & {"Itahari Kathmadu", "Senna r State", "Elkhawi Locality Qadarif City", "Patharisha-"}
 
 
 def test_an_ambiguous_country_is_left_for_staff(report_data):
-    becloud = Member.objects.get(slug="becloud-belarusian-cloud-technologies")
+    becloud = Member.objects.get(organisation__slug="becloud-belarusian-cloud-technologies")
     assert becloud.country == ""
     assert becloud.region.slug == "europe"  # Russia and Belarus are both in the report's Europe group
     assert "staff" in becloud.note
 
 
 def test_the_members_approved_at_excom_2020(report_data):
-    assert counts_by("type", approved_at_excom=2020) == {
+    assert counts_by("kind", approved_at_excom=2020) == {
         "local-government": 14,
         "corporation": 7,
         "institution": 5,
@@ -84,7 +90,9 @@ def test_every_report_string_shown_to_visitors_can_be_translated(report_data):
 
 
 def test_seoul_is_the_president_city(report_data):
-    assert list(Member.objects.filter(is_president_city=True).values_list("name", flat=True)) == ["Seoul"]
+    assert list(
+        Member.objects.filter(is_president_city=True).values_list("organisation__name", flat=True)
+    ) == ["Seoul"]
 
 
 def test_secretariat_and_regional_offices(report_data):
@@ -105,7 +113,7 @@ def test_secretariat_and_regional_offices(report_data):
 def test_stated_totals_and_partners(report_data):
     assert dict(MembershipTotal.objects.values_list("year", "members")) == {2018: 150, 2019: 183, 2020: 209}
     assert ReportFigure.objects.get(slug="local-governments-americas-2020").value == 10
-    assert set(MouPartner.objects.values_list("name", "country")) == {
+    assert set(MouPartner.objects.values_list("organisation__name", "organisation__country")) == {
         ("All India Institute of Local Self Government", "IN"),
         ("Smart City Institute Japan", "JP"),
     }
@@ -119,9 +127,9 @@ def test_the_loader_prints_the_difference_between_stated_and_listed(report_data)
 
 
 def test_loading_twice_changes_nothing_and_keeps_staff_edits(report_data):
-    becloud = Member.objects.get(slug="becloud-belarusian-cloud-technologies")
-    becloud.country = "BY"
-    becloud.save()
+    becloud = Member.objects.get(organisation__slug="becloud-belarusian-cloud-technologies")
+    becloud.organisation.country = "BY"
+    becloud.organisation.save()
     before = (Member.objects.count(), RegionalOffice.objects.count(), ReportFigure.objects.count())
 
     output = load_report()

@@ -1,8 +1,8 @@
 import pytest
 
-from members.models import Member
-from members.search import fold
+from organisations.models import Organisation
 from tests.factories import MemberFactory
+from wego.text import fold
 
 
 @pytest.mark.parametrize(
@@ -22,8 +22,8 @@ def test_fold_drops_case_and_accents(name, folded):
 
 
 @pytest.mark.django_db
-def test_a_renamed_member_is_found_by_its_new_name():
-    member = MemberFactory(name="Old Name")
-    member.name = "Nouvelle Cité"
-    member.save(update_fields=["name"])
-    assert Member.objects.get(name_folded="nouvelle cite") == member
+def test_a_renamed_organisation_is_found_by_its_new_name():
+    organisation = MemberFactory(name="Old Name").organisation
+    organisation.name = "Nouvelle Cité"
+    organisation.save(update_fields=["name"])
+    assert Organisation.objects.get(name_folded="nouvelle cite") == organisation

@@ -7,8 +7,9 @@ the official of a member that is itself partner C, and Secretariat staff with a 
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from members.models import Affiliation, MemberType
-from members.services import request_affiliation
+from members.models import MemberType
+from organisations.models import Affiliation
+from organisations.services import request_affiliation
 from programs.models import Partner, Solution
 from programs.services.partners import add_solution, set_solution_listed
 from tests.factories import (

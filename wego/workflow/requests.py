@@ -1,10 +1,15 @@
-"""Taking a step from a posted form: the one way both the admin and the site's pages do it."""
+"""Taking a step, or writing in a thread, from a posted form: the one way the admin and the site's
+pages do it, with the outcome told to the person as a message."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from .engine import perform
 from .errors import TransitionError
+from .threads import post_message
 
 NOTE_MAX_LENGTH = 5000
 
@@ -36,4 +41,26 @@ def take_posted_step(request, obj, *, label="staff_label"):
         messages.error(request, str(error))
         return False
     messages.success(request, _("Done: %(step)s.") % {"step": getattr(step, label)})
+    return True
+
+
+def take_step(request, obj, *, next_url=None, label="applicant_label"):
+    """The whole of a site view that takes a posted step on `obj` (already checked to be visible to
+    the person): the step, its message, and back to the page (or `next_url`)."""
+    take_posted_step(request, obj, label=label)
+    return redirect(next_url or obj.get_absolute_url())
+
+
+def post_thread_message(request, obj, form):
+    """Send the thread message of a valid form; True when sent. Someone on neither side gets a 404."""
+    try:
+        post_message(
+            obj, request.user, body=form.cleaned_data["body"], attachment=form.cleaned_data["attachment"]
+        )
+    except PermissionDenied:
+        raise Http404 from None
+    except TransitionError as refusal:
+        messages.error(request, str(refusal))
+        return False
+    messages.success(request, _("Your message was sent."))
     return True

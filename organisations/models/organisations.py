@@ -1,0 +1,111 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from wego.text import KeepsFoldedCopies
+
+
+class Region(models.Model):
+    """One of WeGO's five world regions, as the annual report groups members."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=60, unique=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self):
+        return gettext(self.name)
+
+
+class OrganisationKind(models.TextChoices):
+    LOCAL_GOVERNMENT = "local-government", _("Local government")
+    CORPORATION = "corporation", _("Corporation")
+    INSTITUTION = "institution", _("Institution")
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed=True)
+
+    def visible_to(self, user):
+        """Confirmed organisations, and those this person proposed that await the Secretariat."""
+        if not user.is_authenticated:
+            return self.confirmed()
+        return self.filter(Q(confirmed=True) | Q(proposed_by=user))
+
+    def countries(self):
+        """The ISO codes of the countries these organisations are in."""
+        # order_by() drops the default ordering by name, which would otherwise make every row distinct.
+        return set(self.exclude(country="").order_by().values_list("country", flat=True).distinct())
+
+
+class Organisation(KeepsFoldedCopies, models.Model):
+    """Any organisation WeGO deals with: a city or other local government, a company, an institution;
+    a member of WeGO or not. Membership, a strategic partnership and the like are one-to-one profiles
+    of it, kept by their own apps; its officials are the people with a confirmed Affiliation."""
+
+    # The one-to-one profiles other apps attach, by their accessor names: the first that exists
+    # gives the organisation's public page.
+    PROFILES = ("member", "partner")
+
+    name = models.CharField(_("name"), max_length=200)
+    # Folding can lengthen a name (ß becomes ss), hence the room.
+    folded_copies = {"name": "name_folded"}
+    name_folded = models.CharField(_("name for searching and sorting"), max_length=400, editable=False)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("type"), max_length=20, choices=OrganisationKind)
+    country = CountryField(_("country"), blank=True)
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+    )
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    # An organisation someone proposed when asking to act for it is seen by nobody else until the
+    # Secretariat confirms it (with the request, in one step).
+    confirmed = models.BooleanField(_("confirmed by the Secretariat"), default=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name_folded", "pk"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        indexes = [
+            models.Index(fields=["name_folded"]),
+            models.Index(fields=["kind", "name_folded"]),
+            models.Index(fields=["country", "name_folded"]),
+            models.Index(fields=["region", "name_folded"]),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        """The public page of its first profile (its member page, its partner page), or None."""
+        for accessor in self.PROFILES:
+            profile = getattr(self, accessor, None)
+            if profile is not None:
+                return profile.get_absolute_url()
+        return None

@@ -1,0 +1,70 @@
+"""Staff roles: the one answer to "is this person Secretariat staff, a programme reviewer, a judge?".
+
+Roles are Django groups. A staff account without an enrolled second factor (an authenticator app)
+holds none of them: it cannot open the admin, has no staff powers on the site, and receives no
+staff mail. The recipients of staff mail and the permission checks are the same query.
+"""
+
+from allauth.mfa.models import Authenticator
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef, Q
+
+SECRETARIAT = "Secretariat"
+REVIEWER = "Programme reviewer"
+JUDGE = "Judge"
+GROUPS = (SECRETARIAT, REVIEWER, JUDGE)
+
+
+def has_second_factor():
+    return Exists(Authenticator.objects.filter(user=OuterRef("pk"), type=Authenticator.Type.TOTP))
+
+
+def staff_in(group):
+    """Active staff with a second factor in `group` (for the Secretariat, superusers too)."""
+    membership = Q(groups__name=group)
+    if group == SECRETARIAT:
+        membership |= Q(is_superuser=True)
+    people = get_user_model().objects.filter(membership, is_active=True, is_staff=True)
+    return people.filter(has_second_factor()).distinct()
+
+
+def secretariat():
+    """The Secretariat staff who can act: everyone told of what waits for the Secretariat."""
+    return staff_in(SECRETARIAT)
+
+
+def _holds(user, group):
+    if not user.is_authenticated or not user.is_staff:
+        return False
+    return staff_in(group).filter(pk=user.pk).exists()
+
+
+def is_secretariat(user):
+    return _holds(user, SECRETARIAT)
+
+
+def is_reviewer(user):
+    return _holds(user, REVIEWER)
+
+
+def is_judge(user):
+    return _holds(user, JUDGE)
+
+
+def ensure_staff_groups(sender, **kwargs):
+    """After every migrate: the staff groups exist, and the Secretariat may manage every model of the
+    portal's own apps (not the user accounts: whoever may edit users may make themselves superuser)."""
+    from django.contrib.auth.models import Group, Permission
+
+    own_apps = [
+        config.label for config in apps.get_app_configs() if config.path.startswith(str(settings.BASE_DIR))
+    ]
+    secretariat_group, _created = Group.objects.get_or_create(name=SECRETARIAT)
+    permissions = Permission.objects.filter(content_type__app_label__in=own_apps).exclude(
+        content_type__app_label=get_user_model()._meta.app_label, content_type__model="user"
+    )
+    secretariat_group.permissions.add(*permissions)
+    for name in GROUPS:
+        Group.objects.get_or_create(name=name)

@@ -1,0 +1,44 @@
+"""The signed-in person's own pages: My WeGO, marking messages read, asking to act for an organisation."""
+
+from allauth.account.decorators import verified_email_required
+from django.contrib import messages
+from django.db import IntegrityError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wego.notifications import inbox
+
+from .dashboard import rendered_panels
+from .forms import AffiliationRequestForm
+from .services import propose_and_request, request_affiliation
+
+
+def dashboard(request):
+    return render(request, "organisations/dashboard.html", {"panels": rendered_panels(request)})
+
+
+@require_POST
+def mark_notifications_read(request):
+    inbox.mark_all_read(request.user)
+    return redirect("dashboard")
+
+
+@verified_email_required
+def request_affiliation_view(request):
+    form = AffiliationRequestForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        details = {"title": form.cleaned_data["title"], "justification": form.cleaned_data["justification"]}
+        try:
+            if form.cleaned_data["organisation"]:
+                request_affiliation(request.user, form.cleaned_data["organisation"], **details)
+            else:
+                propose_and_request(request.user, proposal=form.proposal, **details)
+        except IntegrityError:
+            form.add_error(None, _("You have already asked to act for this organisation, or you already do."))
+        else:
+            messages.success(
+                request, _("Your request was sent to the Secretariat. You will be told by email.")
+            )
+            return redirect("dashboard")
+    return render(request, "organisations/affiliation_request.html", {"form": form})

@@ -1,0 +1,102 @@
+"""The affiliation's workflow, declared as data: a person asks to act for an organisation (one they
+may have proposed themselves), and the Secretariat confirms the request, and the organisation with it."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wego.workflow.definitions import FINAL, NEW, State, Transition, Workflow
+
+from .roles import SECRETARIAT, person, roles_of_person, secretariat_staff
+
+REQUESTER = "requester"
+
+# Flags of the affiliation's states.
+LIVE = "live"  # asked or confirmed: one such affiliation per person and organisation
+ACTING = "acting"  # confirmed: the person acts for the organisation
+
+
+def confirm_organisation(affiliation, *, actor, note):
+    """Confirming a request for an organisation the person proposed confirms the organisation too."""
+    organisation = affiliation.organisation
+    if not organisation.confirmed:
+        organisation.confirmed = True
+        organisation.save(update_fields=["confirmed", "updated_at"])
+
+
+AFFILIATION = Workflow(
+    name="affiliation",
+    verbose_name=_("Affiliation"),
+    title=lambda affiliation: (
+        _("Acting for %(name)s on the WeGO Portal") % {"name": affiliation.organisation.name}
+    ),
+    flags={
+        LIVE: _("Asked or confirmed: one such request per person and organisation."),
+        ACTING: _("Confirmed: the person acts for the organisation."),
+    },
+    audiences={"requester": person("user"), "secretariat": secretariat_staff()},
+    states=(
+        State(
+            "requested", _("Requested"), _("Waiting for the Secretariat to confirm"), flags=frozenset({LIVE})
+        ),
+        State(
+            "approved",
+            _("Confirmed"),
+            _("Confirmed: you act for this organisation"),
+            flags=frozenset({LIVE, ACTING}),
+        ),
+        State("declined", _("Declined"), _("Declined"), flags=frozenset({FINAL})),
+        State("withdrawn", _("Withdrawn"), _("Withdrawn by you"), flags=frozenset({FINAL})),
+    ),
+    transitions=(
+        Transition(
+            "request",
+            frozenset({NEW}),
+            "requested",
+            staff_label=_("Ask to act for the organisation"),
+            applicant_label=_("You asked to act for this organisation"),
+            roles=frozenset({REQUESTER}),
+            notify=("secretariat",),
+            staff_notice=_("Someone asks to act for this organisation: confirm or decline the request."),
+        ),
+        Transition(
+            "grant",
+            frozenset({NEW}),
+            "approved",
+            staff_label=_("Confirm"),
+            applicant_label=_("The Secretariat confirmed that you act for this organisation"),
+            roles=frozenset({SECRETARIAT}),
+            effect=confirm_organisation,
+        ),
+        Transition(
+            "approve",
+            frozenset({"requested"}),
+            "approved",
+            staff_label=_("Confirm"),
+            applicant_label=_("The Secretariat confirmed that you act for this organisation"),
+            roles=frozenset({SECRETARIAT}),
+            effect=confirm_organisation,
+            notify=("requester",),
+        ),
+        Transition(
+            "decline",
+            frozenset({"requested"}),
+            "declined",
+            staff_label=_("Decline"),
+            applicant_label=_("The Secretariat declined the request"),
+            roles=frozenset({SECRETARIAT}),
+            note_required=True,
+            notify=("requester",),
+            dangerous=True,
+        ),
+        Transition(
+            "withdraw",
+            frozenset({"requested", "approved"}),
+            "withdrawn",
+            staff_label=_("Withdraw"),
+            applicant_label=_("You stopped acting for this organisation"),
+            roles=frozenset({REQUESTER, SECRETARIAT}),
+            dangerous=True,
+        ),
+    ),
+    initial="requested",
+    roles_of=roles_of_person("user", REQUESTER),
+)

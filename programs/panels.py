@@ -1,0 +1,28 @@
+"""The Smart City Driver's panel of My WeGO: the organisations' Solution Finder applications and
+shared projects, and the introductions of the partners the person acts for."""
+
+from organisations.access import organisations_of
+from organisations.dashboard import Panel, register
+from wego.workflow.engine import state_for_applicant
+
+from .models import Project, SolutionFinderApplication
+from .permissions import live_introductions_of
+
+
+def smart_city_driver(request):
+    organisations = organisations_of(request.user)
+    applications = SolutionFinderApplication.objects.filter(organisation__in=organisations)
+    projects = Project.objects.filter(organisation__in=organisations).order_by("-updated_at")[:20]
+    return {
+        "solution_finder": [
+            (application, state_for_applicant(application))
+            for application in applications.select_related("organisation")
+        ],
+        "shared_projects": [(project, state_for_applicant(project)) for project in projects],
+        "introductions": live_introductions_of(request.user).select_related(
+            "application__organisation", "partner__organisation"
+        ),
+    }
+
+
+register(Panel("smart-city-driver", "programs/panels/smart_city_driver.html", smart_city_driver, order=30))

@@ -1,0 +1,67 @@
+"""What every form of the portal does to its fields: refuse invisible control characters in text,
+and wear Bootstrap's classes so that templates render fields as they are."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy as _
+
+# Tab, line feed and carriage return are text; the other control characters are not.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def no_control_characters(value):
+    if CONTROL_CHARACTERS.search(value):
+        raise ValidationError(_("Remove the invisible control characters from this text."))
+
+
+def style_for_bootstrap(fields):
+    """Give every widget Bootstrap's class: a box of checkboxes, a select, or a text control."""
+    for field in fields.values():
+        if isinstance(field.widget, forms.CheckboxSelectMultiple):
+            css = "form-check-input"
+        elif isinstance(field.widget, forms.Select):
+            css = "form-select"
+        else:
+            css = "form-control"
+        field.widget.attrs.setdefault("class", css)
+
+
+def prepare(form):
+    """Control characters refused in every text field but addresses; Bootstrap's look on all."""
+    for field in form.fields.values():
+        if isinstance(field, forms.CharField) and not isinstance(field, forms.URLField):
+            field.validators.append(no_control_characters)
+    style_for_bootstrap(form.fields)
+
+
+def with_prompt(field, prompt):
+    """A choice field whose empty choice says what to choose, rather than a row of dashes."""
+    field.choices = [("", prompt), *list(field.choices)[1:]]
+
+
+class PortalForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        prepare(self)
+
+
+class PortalModelForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        prepare(self)
+
+
+def no_markup(value):
+    """Names are plain text: angle brackets are markup someone typed, not part of a name."""
+    if "<" in value or ">" in value:
+        raise ValidationError(_("Write this as plain text, without < or >."))
+
+
+class WebAddressField(forms.URLField):
+    """An http or https address; anything else (javascript:, ftp:, a file) is refused."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+    default_error_messages = {"invalid": _("Enter a web address starting with http:// or https://.")}

@@ -1,0 +1,66 @@
+"""Checks on uploaded files by what they contain, not by what they are called, and downloads named
+from what was checked, never from the uploaded name."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import FileResponse
+from django.template.defaultfilters import filesizeformat
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+# What each accepted kind of file starts with, and how it is served.
+SIGNATURES = {
+    "PDF": b"%PDF-",
+    "PNG": b"\x89PNG\r\n\x1a\n",
+    "JPEG": b"\xff\xd8\xff",
+}
+DOWNLOAD_TYPES = {
+    "PDF": ("pdf", "application/pdf"),
+    "PNG": ("png", "image/png"),
+    "JPEG": ("jpg", "image/jpeg"),
+}
+
+
+def detected_type(upload):
+    """'PDF', 'PNG', 'JPEG' or None, from the file's first bytes."""
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    for kind, signature in SIGNATURES.items():
+        # A PDF may start after a little whitespace; images start at their first byte.
+        if (head.lstrip() if kind == "PDF" else head).startswith(signature):
+            return kind
+    return None
+
+
+def check_size(upload):
+    if upload.size > settings.UPLOAD_MAX_BYTES:
+        raise ValidationError(
+            _("The file is %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
+        )
+
+
+def validate_pdf(upload):
+    check_size(upload)
+    if detected_type(upload) != "PDF":
+        raise ValidationError(_("This file is not a PDF. Please export or scan it as a PDF."))
+
+
+def validate_attachment(upload):
+    """A PDF, PNG or JPEG file within the size limit, judged by its first bytes."""
+    check_size(upload)
+    if detected_type(upload) is None:
+        raise ValidationError(_("Attach a PDF, PNG or JPEG file. This file is none of them."))
+
+
+def download(stored, title):
+    """The file as an attachment named from its title and its checked type."""
+    kind = detected_type(stored)
+    extension, content_type = DOWNLOAD_TYPES.get(kind, ("bin", "application/octet-stream"))
+    return FileResponse(
+        stored.open("rb"),
+        as_attachment=True,
+        filename=f"{slugify(title) or 'attachment'}.{extension}",
+        content_type=content_type,
+    )
