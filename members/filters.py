@@ -58,9 +58,9 @@ class MemberFilter(ListFilterSet):
         empty_label=None,
         null_label=None,
         error_messages={"invalid_choice": _("The directory cannot be sorted by “%(value)s”.")},
-        fields=(("name", "name"), ("joined_on", "joined")),
+        fields=(("organisation__name_folded", "name"), ("joined_on", "joined")),
         field_labels={
-            "name": _("Name (A to Z)"),
+            "organisation__name_folded": _("Name (A to Z)"),
             "-name": _("Name (Z to A)"),
             "joined_on": _("Joined (oldest first)"),
             "-joined": _("Joined (newest first)"),

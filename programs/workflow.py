@@ -477,7 +477,7 @@ def shared_page(project):
 PROJECT_SHARING = Workflow(
     name="exchange-project",
     verbose_name=_("Exchange project"),
-    title=lambda project: _("Your project in the WeGO Exchange, “%(title)s”") % {"title": project.title},
+    title=lambda project: _("The Exchange project “%(title)s”") % {"title": project.title},
     flags={
         PUBLIC: _("In the Exchange's public catalogue."),
         CORRECTABLE: _("Returned: the organisation that shared it may correct it."),

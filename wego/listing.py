@@ -62,8 +62,8 @@ def search_filter(label=SEARCH, **kwargs):
 
 class ListFilterSet(django_filters.FilterSet):
     """A public list's filters. `folded_name` is the column searched and sorted by name as a reader
-    expects (see wego.text); `text_field`, if any, is searched too; sorting on `sort` ("name",
-    "-name" or another column) ends with the primary key, so that pages are stable."""
+    expects (see wego.text), and the order when none is asked for; `text_field`, if any, is searched
+    too. Every order ends with the primary key, so that pages are stable."""
 
     folded_name = "name_folded"
     text_field = None
@@ -78,10 +78,9 @@ class ListFilterSet(django_filters.FilterSet):
 
     def sorted(self, queryset):
         ordering = []
-        for field in queryset.query.order_by or ("name",):
+        for field in queryset.query.order_by or (self.folded_name,):
             descending = field.startswith("-")
-            column = field.lstrip("-")
-            expression = F(self.folded_name if column == "name" else column)
+            expression = F(field.lstrip("-"))
             ordering.append(
                 expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True)
             )

@@ -35,15 +35,15 @@ class AreaChoiceFilter(django_filters.ModelChoiceFilter):
         )
 
 
-def sort_field():
+def sort_field(folded_name):
     return django_filters.OrderingFilter(
         label=_("Sort by"),
         empty_label=None,
         null_label=None,
         error_messages={"invalid_choice": _("The list cannot be sorted by “%(value)s”.")},
-        fields=(("name", "name"), ("updated_at", "updated")),
+        fields=((folded_name, "name"), ("updated_at", "updated")),
         field_labels={
-            "name": _("Name (A to Z)"),
+            folded_name: _("Name (A to Z)"),
             "-name": _("Name (Z to A)"),
             "updated_at": _("Updated (oldest first)"),
             "-updated": _("Updated (newest first)"),
@@ -89,7 +89,7 @@ class PartnerFilter(ListFilterSet):
             "invalid_choice": _("No listed partner works in a language with the code “%(value)s”.")
         },
     )
-    sort = sort_field()
+    sort = sort_field("organisation__name_folded")
 
     class Meta:
         model = Partner
@@ -133,7 +133,7 @@ class SolutionFilter(ListFilterSet):
         empty_label=_("All partner types"),
         error_messages={"invalid_choice": _("There is no partner type “%(value)s”.")},
     )
-    sort = sort_field()
+    sort = sort_field("name_folded")
 
     class Meta:
         model = Solution

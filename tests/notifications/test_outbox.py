@@ -8,11 +8,10 @@ from django.core import mail
 from django.db import transaction
 from django.utils import timezone
 
-from tests.factories import MembershipApplicationFactory, secretariat_user
+from tests.factories import MembershipApplicationFactory, UserFactory, secretariat_user
 from wego.notifications import delivery
 from wego.notifications.models import Notification
-from wego.notifications.outbox import queue
-from wego.workflow.engine import perform
+from wego.workflow.engine import perform, start
 
 pytestmark = pytest.mark.django_db
 
@@ -62,17 +61,10 @@ def test_nothing_is_queued_or_sent_when_the_change_is_rolled_back(django_capture
 
 
 def pending_notification():
+    """The applicant's message about a step, written and not yet handed to a worker."""
     application = MembershipApplicationFactory()
-    return queue(
-        "members:application_status",
-        recipient=application.applicant,
-        related=application,
-        context={
-            "transition": application.workflow.transition("start_review"),
-            "state": application.workflow.state("under_review"),
-            "note": "",
-        },
-    )
+    perform(application, "start_review", actor=secretariat_user())
+    return Notification.objects.latest("pk")
 
 
 def test_a_row_is_never_sent_twice(settings):
@@ -109,9 +101,12 @@ def test_a_message_that_keeps_failing_is_marked_failed_for_staff(settings):
 
 
 def test_subjects_are_plain_text():
-    application = MembershipApplicationFactory(organisation_name="Smith & Co <Holdings>")
-    notification = queue("members:application_received", recipient=application.applicant, related=application)
-    assert notification.subject == "WeGO received the membership application of Smith & Co <Holdings>"
+    application = MembershipApplicationFactory.build(
+        organisation_name="Smith & Co <Holdings>", applicant=UserFactory()
+    )
+    start(application, "submit", actor=application.applicant)
+    notification = Notification.objects.get()
+    assert notification.subject == "WeGO membership application of Smith & Co <Holdings>: Received"
 
 
 def test_a_permanent_failure_is_marked_failed_and_staff_can_send_it_again(

@@ -4,7 +4,14 @@ import pytest
 
 from members.models import MemberType
 from programs.models import Partner
-from tests.factories import AreaFactory, MemberFactory, PartnerFactory, SolutionFactory, secretariat_user
+from tests.factories import (
+    AreaFactory,
+    MemberFactory,
+    OrganisationFactory,
+    PartnerFactory,
+    SolutionFactory,
+    secretariat_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -34,23 +41,23 @@ def test_every_page_opens(staff_client):
         assert staff_client.get(url).status_code == 200, url
 
 
-def test_the_member_a_partner_is_can_only_be_a_corporation_or_an_institution(staff_client):
+def test_staff_find_the_organisation_a_partner_is_among_every_organisation(staff_client):
     MemberFactory(name="Tech Corp", type=MemberType.CORPORATION)
-    MemberFactory(name="Tech City", type=MemberType.LOCAL_GOVERNMENT)
+    OrganisationFactory(name="Tech Institute", kind="institution")
     response = staff_client.get(
         "/admin/autocomplete/",
-        {"term": "tech", "app_label": "programs", "model_name": "partner", "field_name": "member"},
+        {"term": "tech", "app_label": "programs", "model_name": "partner", "field_name": "organisation"},
     )
-    assert [result["text"] for result in response.json()["results"]] == ["Tech Corp"]
+    assert [result["text"] for result in response.json()["results"]] == ["Tech Corp", "Tech Institute"]
 
 
 def test_staff_set_languages_from_the_list(staff_client):
     area = AreaFactory(name="Water Management")
+    organisation = OrganisationFactory(name="Nuevo Partner", kind="corporation")
     response = staff_client.post(
         "/admin/programs/partner/add/",
         {
-            "name": "Nuevo Partner",
-            "slug": "nuevo-partner",
+            "organisation": organisation.pk,
             "type": "consultant",
             "is_listed": "on",
             "profile": "Consultancy.",
@@ -60,4 +67,4 @@ def test_staff_set_languages_from_the_list(staff_client):
         },
     )
     assert response.status_code == 302
-    assert Partner.objects.get(slug="nuevo-partner").languages == ["es", "pt"]
+    assert Partner.objects.get(organisation__slug="nuevo-partner").languages == ["es", "pt"]

@@ -88,7 +88,7 @@ def test_an_area_page_runs_a_constant_number_of_queries(client, water, django_as
 
     def add(n):
         for partner in PartnerFactory.create_batch(n, areas=[water]):
-            SolutionFactory(partner=partner, areas=[water]).deployed_in.set([city])
+            SolutionFactory(partner=partner, areas=[water]).deployed_in.set([city.organisation])
         ProjectFactory.create_batch(n, areas=[water])
 
     add(2)

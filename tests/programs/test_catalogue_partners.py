@@ -202,8 +202,10 @@ def test_the_directory_runs_a_constant_number_of_queries(client, django_assert_m
 
 def test_a_partner_page_shows_the_profile_and_contact(client, partners):
     aqua = partners["aqua"]
-    aqua.contact_phone, aqua.website = "+82 2 123 4567", "https://aqua.example"
+    aqua.contact_phone = "+82 2 123 4567"
     aqua.save()
+    aqua.organisation.website = "https://aqua.example"
+    aqua.organisation.save()
     response = client.get("/driver/partners/aqua-metrics/")
     assert response.status_code == 200
     text = response.text

@@ -134,7 +134,7 @@ def test_the_catalogue_runs_a_constant_number_of_queries(client, django_assert_m
 def test_a_solution_page_shows_what_it_is_and_where_it_is_deployed(client, solutions):
     leak = solutions["leak"]
     seoul, suwon = MemberFactory(name="Seoul"), MemberFactory(name="Suwon")
-    leak.deployed_in.set([suwon, seoul])
+    leak.deployed_in.set([suwon.organisation, seoul.organisation])
     leak.deployed_elsewhere, leak.references = "Lyon, Porto", "Seoul Water Authority, 2019"
     leak.save()
     response = client.get("/driver/solutions/leak-finder/")

@@ -36,7 +36,7 @@ def test_the_queue_lists_and_filters_projects(client, staff):
     response = client.get(ADMIN, {"status__exact": "submitted"})
     assert response.status_code == 200
     assert "Waiting" in response.text and ">Public<" not in response.text
-    for params in [{"stage__exact": "pilot"}, {"q": "wait"}, {"region__id__exact": "1"}]:
+    for params in [{"stage__exact": "pilot"}, {"q": "wait"}, {"city__region__id__exact": "1"}]:
         assert client.get(ADMIN, params).status_code == 200
 
 
@@ -125,7 +125,12 @@ def test_save_model_never_writes_the_status(rf, staff):
 
 def test_adding_always_starts_in_the_initial_state(rf, staff):
     project = Project(
-        title="X", slug="x", summary="Y", stage="concept", city=MemberFactory(), status="published"
+        title="X",
+        slug="x",
+        summary="Y",
+        stage="concept",
+        city=MemberFactory().organisation,
+        status="published",
     )
     request = rf.post("/")
     request.user = staff

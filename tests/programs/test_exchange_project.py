@@ -104,7 +104,7 @@ def test_a_document_of_another_project_is_404(client, project):
 @pytest.mark.parametrize("status", ["submitted", "returned", "unpublished"])
 def test_an_unpublished_project_is_404_for_the_public_but_not_for_its_sharers(client, project, status):
     organisation = MemberFactory(name="Sharing City")
-    project.organisation = organisation
+    project.organisation = organisation.organisation
     project.status = status
     project.save()
     document = project.documents.get()

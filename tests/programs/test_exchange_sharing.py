@@ -108,8 +108,8 @@ def test_an_official_shares_a_project_which_waits_for_the_secretariat(
     project = shared(client, official, city)
     assert project.status == "submitted"
     assert project.slug == "bus-priority-lanes"
-    assert (project.city, project.country, project.region) == (city, city.country, city.region)
-    assert (project.organisation, project.shared_by) == (city, official)
+    assert (project.city, project.country, project.region) == (city.organisation, city.country, city.region)
+    assert (project.organisation, project.shared_by) == (city.organisation, official)
     assert project.budget_currency == "USD"
     assert [a.slug for a in project.areas.all()] == ["public-transportation"]
     indicator = project.indicators.get()
@@ -127,11 +127,13 @@ def test_an_official_shares_a_project_which_waits_for_the_secretariat(
 
 def test_the_secretariat_is_told_in_the_same_transaction(client, official, city, staff, private_storage):
     project = shared(client, official, city)
-    messages = Notification.objects.filter(kind="programs:project_shared")
+    messages = Notification.objects.all()
     assert sorted(m.email for m in messages) == ["first@we-gov.org", "second@we-gov.org"]
     assert all(m.object_id == project.pk for m in messages)
-    assert messages[0].subject == "Project shared with the Exchange: Bus priority lanes (Bogotá)"
-    assert "Bogotá shared the project “Bus priority lanes” with the Exchange." in messages[0].body_text
+    assert messages[0].subject == "The Exchange project “Bus priority lanes”: Submitted"
+    assert "A project was shared with the Exchange: publish it" in messages[0].body_text
+    assert f"By: {official.email}" in messages[0].body_text
+    assert f"/admin/programs/project/{project.pk}/change/" in messages[0].body_text
 
 
 def test_the_sharer_is_sent_to_the_projects_page(client, official, city, private_storage):
@@ -144,8 +146,23 @@ def test_the_sharer_is_sent_to_the_projects_page(client, official, city, private
 
 def test_another_city_can_be_named(client, official, city, private_storage):
     project = shared(client, official, city, **{"project-city_name": "Medellín", "project-country": "CO"})
-    assert project.city is None and project.city_name == "Medellín" and project.country == "CO"
-    assert project.organisation == city
+    assert (project.city.name, project.city.country, project.city.kind) == (
+        "Medellín",
+        "CO",
+        "local-government",
+    )
+    assert project.organisation == city.organisation
+    # A city the portal did not know is seen by nobody else until the Secretariat publishes the project.
+    assert not project.city.confirmed
+    perform(project, "publish", actor=secretariat_user())
+    project.city.refresh_from_db()
+    assert project.city.confirmed
+
+
+def test_a_named_city_already_on_the_portal_is_the_same_organisation(client, official, city, private_storage):
+    medellin = MemberFactory(name="Medellín", country="CO")
+    project = shared(client, official, city, **{"project-city_name": "medellin", "project-country": "CO"})
+    assert project.city == medellin.organisation
 
 
 def test_a_named_city_needs_its_country(client, official, city):
@@ -238,7 +255,7 @@ def test_the_form_offers_only_the_persons_organisations(client, official, city):
     MemberFactory(name="Not Theirs")
     client.force_login(official)
     form = client.get(SHARE).context["form"]
-    assert list(form.fields["organisation"].queryset) == [city]
+    assert list(form.fields["organisation"].queryset) == [city.organisation]
 
 
 # Moderation and corrections ---------------------------------------------------------------------
@@ -252,12 +269,9 @@ def test_publishing_puts_it_in_the_catalogue_and_tells_the_sharer(
     project.refresh_from_db()
     assert project.status == "published" and project.published_at is not None
     assert client.get("/driver/exchange/", {"q": "bus lanes"}).context["page"].object_list[0] == project
-    message = Notification.objects.get(kind="programs:project_status")
-    assert message.recipient == official
-    assert (
-        message.subject
-        == "Your project in the WeGO Exchange, “Bus priority lanes”: Published in the Exchange"
-    )
+    message = Notification.objects.get(recipient=official)
+    assert message.subject == "The Exchange project “Bus priority lanes”: Published in the Exchange"
+    assert f"/driver/exchange/shared/{project.pk}/" in message.body_text
 
 
 def test_returned_corrected_and_resubmitted(client, official, city, staff, private_storage):
@@ -267,7 +281,7 @@ def test_returned_corrected_and_resubmitted(client, official, city, staff, priva
     assert "Returned to you with comments" in page.text
     assert "Please add the budget&#x27;s source." in page.text
     assert "Correct the project" in page.text
-    returned = Notification.objects.get(kind="programs:project_status")
+    returned = Notification.objects.get(recipient=official)
     assert "Please add the budget's source." in returned.body_text
 
     data = share_data(
@@ -299,12 +313,12 @@ def test_returned_corrected_and_resubmitted(client, official, city, staff, priva
     assert "Done: You submitted the project again." in response.text
     project.refresh_from_db()
     assert project.status == "submitted"
-    assert sorted(m.email for m in Notification.objects.filter(kind="programs:project_shared")) == [
-        "first@we-gov.org",
-        "second@we-gov.org",
-    ]
-    message = Notification.objects.filter(kind="programs:project_shared").first()
-    assert "corrected the project" in message.body_text and "Added it." in message.body_text
+    assert sorted(m.email for m in Notification.objects.all()) == ["first@we-gov.org", "second@we-gov.org"]
+    message = Notification.objects.first()
+    assert (
+        "corrected and submitted to the Exchange again" in message.body_text
+        and "Added it." in message.body_text
+    )
 
 
 def test_a_project_cannot_be_corrected_unless_returned(client, official, city, private_storage):
@@ -348,7 +362,7 @@ def test_the_sharers_page_is_404_for_other_cities(client, official, city, privat
         assert client.get(f"/driver/exchange/shared/{project.pk}/{url}").status_code == 404
     response = client.post(f"/driver/exchange/shared/{project.pk}/step/", {"transition": "resubmit"})
     assert response.status_code == 404
-    assert not TransitionRecord.objects.exists()
+    assert list(TransitionRecord.objects.values_list("transition", flat=True)) == ["share"]
 
 
 def test_a_colleague_from_the_same_city_follows_it_too(client, official, city, private_storage):

@@ -1,20 +1,23 @@
 """A partner's officials keep its profile and its solutions up to date; nobody else can.
 
-Who: anonymous, an official of partner A, an official of partner B, an official of a member city,
-the official of a member that is itself partner C, and Secretariat staff with a second factor.
+The matrices ask the standing people; the other tests have partners A and B, and C, a corporation
+that is both a WeGO member and a partner: one organisation, with one set of officials.
 """
 
 import pytest
 from django.core.exceptions import PermissionDenied
 
 from members.models import MemberType
+from organisations.access import acts_for
 from organisations.models import Affiliation
 from organisations.services import request_affiliation
 from programs.models import Partner, Solution
+from programs.permissions import partners_of
 from programs.services.partners import add_solution, set_solution_listed
 from tests.factories import (
     AreaFactory,
     MemberFactory,
+    OrganisationFactory,
     PartnerFactory,
     RegionFactory,
     SolutionFactory,
@@ -24,12 +27,11 @@ from tests.factories import (
     secretariat_user,
     verified,
 )
+from tests.people import PEOPLE, PUBLIC, SIGN_IN, STAFF_PAGE, as_person, cases, outcome
 from wego.notifications.models import Notification
 from wego.workflow.engine import perform
 
 pytestmark = pytest.mark.django_db
-
-SIGN_IN = "sign in"
 
 
 @pytest.fixture
@@ -55,82 +57,59 @@ def world():
     }
 
 
-PEOPLE = [
-    "anonymous",
-    "official of A",
-    "official of B",
-    "official of a city",
-    "official of member C",
-    "staff with MFA",
-]
+# The standing partner P's pages and its solution, for each of the standing people.
+@pytest.fixture
+def catalogue(standing):
+    water = AreaFactory(name="Water Management")
+    standing.partner.areas.set([water])
+    return SolutionFactory(name="Solution P", partner=standing.partner, areas=[water])
+
+
+OWN = [SIGN_IN, 404, 404, 404, 200, 404, 404, 404, 404]
+NOBODY = [SIGN_IN, 404, 404, 404, 404, 404, 404, 404, 404]
 MATRIX = {
-    "/driver/": [200, 200, 200, 200, 200, 200],
-    "/driver/areas/water-management/": [200, 200, 200, 200, 200, 200],
-    "/driver/partners/": [200, 200, 200, 200, 200, 200],
-    "/driver/partners/partner-a/": [200, 200, 200, 200, 200, 200],
-    "/driver/partners/partner-a/edit/": [SIGN_IN, 200, 404, 404, 404, 404],
-    "/driver/partners/partner-a/solutions/new/": [SIGN_IN, 200, 404, 404, 404, 404],
-    "/driver/partners/partner-c/edit/": [SIGN_IN, 404, 404, 404, 200, 404],
-    "/driver/solutions/": [200, 200, 200, 200, 200, 200],
-    "/driver/solutions/solution-a/": [200, 200, 200, 200, 200, 200],
-    "/driver/solutions/solution-a/edit/": [SIGN_IN, 200, 404, 404, 404, 404],
-    "/driver/solutions/solution-a/listing/": [SIGN_IN, 405, 405, 405, 405, 405],
-    "/admin/programs/partner/": [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, 200],
-    "/admin/programs/solution/": [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, 200],
-    "/admin/programs/area/": [SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, 200],
+    "/driver/": PUBLIC,
+    "/driver/areas/water-management/": PUBLIC,
+    "/driver/partners/": PUBLIC,
+    "/driver/partners/partner-p/": PUBLIC,
+    "/driver/partners/partner-p/edit/": OWN,
+    "/driver/partners/partner-p/solutions/new/": OWN,
+    "/driver/partners/city-a/edit/": NOBODY,  # a member city, not a partner
+    "/driver/solutions/": PUBLIC,
+    "/driver/solutions/solution-p/": PUBLIC,
+    "/driver/solutions/solution-p/edit/": OWN,
+    "/driver/solutions/solution-p/listing/": [SIGN_IN, *[405] * 8],
+    "/admin/programs/partner/": STAFF_PAGE,
+    "/admin/programs/solution/": STAFF_PAGE,
+    "/admin/programs/area/": STAFF_PAGE,
 }
-CASES = [
-    (url, person, expected)
-    for url, row in MATRIX.items()
-    for person, expected in zip(PEOPLE, row, strict=True)
-]
 
 
-def outcome(response):
-    if response.status_code == 302:
-        location = response["Location"]
-        if location.startswith(("/accounts/login/", "/admin/login/")):
-            return SIGN_IN
-        return location
-    return response.status_code
+@pytest.mark.parametrize(("url", "person", "expected"), cases(MATRIX))
+def test_get(client, standing, catalogue, url, person, expected):
+    assert outcome(as_person(client, standing[person]).get(url)) == expected
 
 
-@pytest.mark.parametrize(("url", "person", "expected"), CASES)
-def test_get(client, world, url, person, expected):
-    user = world["people"][person]
-    if user is not None:
-        client.force_login(user)
-    assert outcome(client.get(url)) == expected
+@pytest.mark.parametrize("person", PEOPLE)
+def test_only_the_partners_official_unlists_a_solution(client, standing, catalogue, person):
+    response = as_person(client, standing[person]).post(
+        "/driver/solutions/solution-p/listing/", {"listed": "no"}
+    )
+    mine = person == "partner official"
+    assert outcome(response) == (
+        "/driver/solutions/solution-p/" if mine else SIGN_IN if person == "anonymous" else 404
+    )
+    assert Solution.objects.get(slug="solution-p").is_listed is not mine
 
 
-@pytest.mark.parametrize(
-    ("person", "expected", "listed_after"),
-    [
-        ("anonymous", SIGN_IN, True),
-        ("official of B", 404, True),
-        ("official of a city", 404, True),
-        ("staff with MFA", 404, True),
-        ("official of A", "/driver/solutions/solution-a/", False),
-    ],
-)
-def test_unlisting_a_solution(client, world, person, expected, listed_after):
-    user = world["people"][person]
-    if user is not None:
-        client.force_login(user)
-    assert outcome(client.post("/driver/solutions/solution-a/listing/", {"listed": "no"})) == expected
-    assert Solution.objects.get(slug="solution-a").is_listed is listed_after
-
-
-@pytest.mark.parametrize("person", ["anonymous", "official of B", "official of a city", "staff with MFA"])
-def test_nobody_else_changes_a_profile_or_adds_or_edits_a_solution(client, world, person):
-    user = world["people"][person]
-    if user is not None:
-        client.force_login(user)
-    client.post("/driver/partners/partner-a/edit/", profile_data(world["a"], profile="Defaced."))
-    client.post("/driver/partners/partner-a/solutions/new/", solution_data(name="Intruder"))
-    client.post("/driver/solutions/solution-a/edit/", solution_data(name="Renamed"))
-    assert Partner.objects.get(slug="partner-a").profile != "Defaced."
-    assert list(Solution.objects.values_list("name", flat=True)) == ["Solution A"]
+@pytest.mark.parametrize("person", [p for p in PEOPLE if p != "partner official"])
+def test_nobody_else_changes_a_profile_or_adds_or_edits_a_solution(client, standing, catalogue, person):
+    client = as_person(client, standing[person])
+    client.post("/driver/partners/partner-p/edit/", profile_data(standing.partner, profile="Defaced."))
+    client.post("/driver/partners/partner-p/solutions/new/", solution_data(name="Intruder"))
+    client.post("/driver/solutions/solution-p/edit/", solution_data(name="Renamed"))
+    assert Partner.objects.get(organisation__slug="partner-p").profile != "Defaced."
+    assert list(Solution.objects.values_list("name", flat=True)) == ["Solution P"]
 
 
 def profile_data(partner, **changes):
@@ -200,17 +179,20 @@ def test_bad_profile_input_is_refused_next_to_the_field_and_changes_nothing(clie
     response = client.post("/driver/partners/partner-a/edit/", profile_data(world["a"], **changes))
     assert response.status_code == 200
     assert 'class="text-danger small"' in response.text
-    assert Partner.objects.get(slug="partner-a").profile == "Builds open data platforms for cities."
+    assert (
+        Partner.objects.get(organisation__slug="partner-a").profile
+        == "Builds open data platforms for cities."
+    )
 
 
 def test_a_member_s_official_acts_for_the_partner_that_member_is(client, world):
     client.force_login(world["people"]["official of member C"])
     response = client.post(
-        "/driver/partners/partner-c/edit/", profile_data(world["c"], profile="Member too.")
+        "/driver/partners/member-corp/edit/", profile_data(world["c"], profile="Member too.")
     )
     assert response.status_code == 302
-    assert Partner.objects.get(slug="partner-c").profile == "Member too."
-    assert "Edit the profile" in client.get("/driver/partners/partner-c/").text
+    assert Partner.objects.get(organisation__slug="member-corp").profile == "Member too."
+    assert "Edit the profile" in client.get("/driver/partners/member-corp/").text
     assert "Edit the profile" not in client.get("/driver/partners/partner-a/").text
 
 
@@ -220,7 +202,7 @@ def test_an_official_adds_a_solution_that_appears_in_the_catalogue(client, world
     response = client.post("/driver/partners/partner-a/solutions/new/", solution_data(deployed_in=[seoul.pk]))
     assert response.status_code == 302 and response["Location"] == "/driver/solutions/flow-meter/"
     solution = Solution.objects.get(slug="flow-meter")
-    assert solution.partner == world["a"] and list(solution.deployed_in.all()) == [seoul]
+    assert solution.partner == world["a"] and list(solution.deployed_in.all()) == [seoul.organisation]
     client.logout()
     assert "Flow Meter" in client.get("/driver/solutions/", {"q": "flow"}).text
 
@@ -281,15 +263,15 @@ def test_a_person_asks_to_act_for_a_partner_and_once_confirmed_edits_it(
         response = client.post(
             "/my/affiliations/new/",
             {
-                "partner": world["b"].pk,
+                "organisation": world["b"].pk,
                 "title": "Head of partnerships",
                 "justification": "I run our city work.",
             },
         )
     assert response.status_code == 302 and response["Location"] == "/my/"
     affiliation = Affiliation.objects.get(user=person)
-    assert (affiliation.partner, affiliation.member, affiliation.status) == (world["b"], None, "requested")
-    assert "asks to act for Partner B" in Notification.objects.get(recipient=staff).subject
+    assert (affiliation.organisation, affiliation.status) == (world["b"].organisation, "requested")
+    assert "Acting for Partner B" in Notification.objects.get(recipient=staff).subject
     assert client.get("/driver/partners/partner-b/edit/").status_code == 404
     perform(affiliation, "approve", actor=staff)
     assert client.get("/driver/partners/partner-b/edit/").status_code == 200
@@ -298,20 +280,23 @@ def test_a_person_asks_to_act_for_a_partner_and_once_confirmed_edits_it(
 @pytest.mark.parametrize(
     ("choose", "message"),
     [
-        (lambda world: {}, "Choose the member organisation or the strategic partner you speak for."),
+        (lambda world: {}, "Choose the organisation you act for, or describe it below."),
         (
-            lambda world: {"member": MemberFactory().pk, "partner": world["b"].pk},
-            "Choose either a member organisation or a strategic partner, not both",
+            lambda world: {"organisation": world["b"].pk, "new_name": "Also This Co"},
+            "Choose an organisation from the list, or describe one that is not listed: not both.",
         ),
-        (lambda world: {"partner": "999999"}, "Choose a strategic partner from the list."),
-        (lambda world: {"partner": "abc"}, "Choose a strategic partner from the list."),
+        (lambda world: {"organisation": "999999"}, "Choose an organisation from the list."),
+        (lambda world: {"organisation": "abc"}, "Choose an organisation from the list."),
         (
-            lambda world: {"partner": PartnerFactory(is_listed=False).pk},
-            "Choose a strategic partner from the list.",
+            # Proposed by someone else and not confirmed: nobody else may choose it, or learn of it.
+            lambda world: {"organisation": OrganisationFactory(confirmed=False).pk},
+            "Choose an organisation from the list.",
         ),
     ],
 )
-def test_asking_for_none_both_or_an_unknown_partner_is_refused_in_plain_words(client, world, choose, message):
+def test_asking_for_none_both_or_an_unknown_organisation_is_refused_in_plain_words(
+    client, world, choose, message
+):
     client.force_login(verified(UserFactory()))
     response = client.post("/my/affiliations/new/", {**choose(world), "title": "CIO", "justification": "x"})
     assert response.status_code == 200
@@ -323,25 +308,27 @@ def test_asking_twice_for_the_same_partner_is_refused(client, world):
     person = world["people"]["official of A"]
     client.force_login(person)
     response = client.post(
-        "/my/affiliations/new/", {"partner": world["a"].pk, "title": "CIO", "justification": "x"}
+        "/my/affiliations/new/", {"organisation": world["a"].pk, "title": "CIO", "justification": "x"}
     )
     assert "You have already asked to act for this organisation, or you already do." in response.text
     assert Affiliation.objects.filter(user=person).count() == 1
 
 
-def test_the_service_accepts_a_member_or_a_partner(world):
+def test_one_request_covers_every_role_of_the_organisation(world):
+    """C is a member and a partner: one affiliation makes its official act for both."""
     person = UserFactory()
-    to_partner = request_affiliation(person, world["b"], title="CTO", justification="x")
-    to_member = request_affiliation(person, MemberFactory(name="Kisumu"), title="CTO", justification="x")
-    assert (to_partner.partner, to_partner.member_id) == (world["b"], None)
-    assert to_member.member.name == "Kisumu" and to_member.partner_id is None
+    corporation = world["c"].organisation
+    affiliation = request_affiliation(person, corporation, title="CTO", justification="x")
+    perform(affiliation, "approve", actor=secretariat_user())
+    assert acts_for(person, corporation.member.pk) and acts_for(person, world["c"].pk)
+    assert list(partners_of(person)) == [world["c"]]
 
 
 def test_the_secretariat_confirms_a_partner_affiliation_in_the_admin(client, world):
     person = UserFactory()
-    affiliation = request_affiliation(person, world["b"], title="CTO", justification="x")
+    affiliation = request_affiliation(person, world["b"].organisation, title="CTO", justification="x")
     staff = secretariat_user()
     client.force_login(staff)
-    listing = client.get("/admin/members/affiliation/")
+    listing = client.get("/admin/organisations/affiliation/")
     assert listing.status_code == 200 and "Partner B" in listing.text
-    assert client.get(f"/admin/members/affiliation/{affiliation.pk}/change/").status_code == 200
+    assert client.get(f"/admin/organisations/affiliation/{affiliation.pk}/change/").status_code == 200

@@ -6,8 +6,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from programs.models import ApplicationAttachment, ThreadMessage
+from programs.models import ApplicationAttachment
 from tests.factories import MemberFactory, PartnerFactory, UserFactory, official_of
+from wego.workflow.models import ThreadMessage
 
 from .sf_helpers import application_in, introduce, official_of_partner, package_for, secretariat_user
 
@@ -39,9 +40,9 @@ def world():
         file=ContentFile(b"%PDF-1.4", name="map.pdf"),
     )
     message = ThreadMessage.objects.create(
-        application=connected,
+        subject=connected,
         author=UserFactory(),
-        from_secretariat=False,
+        from_staff=False,
         body="See the map.",
         attachment=ContentFile(b"%PDF-1.4", name="note.pdf"),
     )

@@ -8,12 +8,14 @@ from django.urls import reverse
 from django.utils import translation
 
 from programs.forms.solution_finder import GoalsForm
-from programs.models import ApplicationAttachment, Challenge, Introduction, SolutionPackage, ThreadMessage
+from programs.models import ApplicationAttachment, Challenge, Introduction, SolutionPackage
 from programs.services import solution_finder as services
 from programs.steps import BY_SLUG
 from tests.factories import PartnerFactory, SolutionFactory, UserFactory, official_of, verified
 from wego.workflow.engine import perform
 from wego.workflow.errors import NotReady
+from wego.workflow.models import ThreadMessage
+from wego.workflow.versions import changes, versions_of
 
 from .sf_helpers import application_in, introduce, official_of_partner, secretariat_user
 
@@ -149,8 +151,8 @@ def test_versions_submitted_in_two_languages_show_no_false_change():
     perform(application, "request_clarification", actor=staff, note="Anything to add?")
     with translation.override("en"):
         perform(application, "resubmit", actor=official)
-    first, second = application.versions.all()
-    assert services.changes(second, first) == []
+    first, second = versions_of(application)
+    assert changes(type(application), second, first) == []
 
 
 def test_staff_read_the_changes_in_their_own_language():
@@ -163,8 +165,8 @@ def test_staff_read_the_changes_in_their_own_language():
     type(application).objects.filter(pk=application.pk).update(budget_range="1m-5m")
     application.refresh_from_db()
     perform(application, "resubmit", actor=official)
-    first, second = application.versions.all()
-    assert services.changes(second, first) == [
+    first, second = versions_of(application)
+    assert changes(type(application), second, first) == [
         ("budget range", "USD 100,000 to 500,000", "USD 1 to 5 million")
     ]
 

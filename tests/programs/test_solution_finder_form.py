@@ -7,6 +7,7 @@ from programs.models import Challenge, SolutionFinderApplication
 from programs.steps import STEPS
 from tests.factories import AreaFactory, MemberFactory, UserFactory, official_of, verified
 from wego.notifications.models import Notification
+from wego.workflow.versions import versions_of
 
 from .sf_helpers import application_in, secretariat_user
 
@@ -22,7 +23,7 @@ def step_url(application, slug):
 def start(client, official, organisation):
     client.force_login(official)
     response = client.post(reverse("programs:solution-finder-start"), {"organisation": organisation.pk})
-    return SolutionFinderApplication.objects.get(organisation=organisation), response
+    return SolutionFinderApplication.objects.get(organisation=organisation.organisation), response
 
 
 def challenge_data(area, **overrides):
@@ -179,11 +180,11 @@ def test_a_complete_draft_is_submitted_and_everyone_concerned_is_told(client):
         {"transition": "submit", "seen_state": "draft"},
     )
     application.refresh_from_db()
-    assert application.status == "submitted" and application.versions.count() == 1
+    assert application.status == "submitted" and versions_of(application).count() == 1
     kinds = set(Notification.objects.values_list("kind", "recipient"))
-    assert ("programs:solution_finder_status", official.pk) in kinds
-    assert ("programs:solution_finder_status", colleague.pk) in kinds
-    assert ("programs:solution_finder_submitted", staff.pk) in kinds
+    assert ("workflow:status", official.pk) in kinds
+    assert ("workflow:status", colleague.pk) in kinds
+    assert ("workflow:status", staff.pk) in kinds
 
 
 def test_a_submitted_application_can_no_longer_be_edited(client):

@@ -6,10 +6,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from programs.models import IndicatorReading, Introduction, Project, SolutionPackage, ThreadMessage
+from programs.models import IndicatorReading, Introduction, Project, SolutionPackage
 from tests.factories import PartnerFactory, SolutionFactory, official_of
 from wego.notifications.models import Notification
 from wego.workflow.engine import perform
+from wego.workflow.models import ThreadMessage
 
 from .sf_helpers import application_in, introduce, official_of_partner, package_for, secretariat_user
 
@@ -23,7 +24,7 @@ def test_the_city_reads_the_preliminary_feedback_on_its_page_and_by_email(client
     client.force_login(official)
     page = client.get(application.get_absolute_url()).content.decode()
     assert "preliminary feedback" in page and "Start with the buses&#x27; GPS data." in page
-    mail = Notification.objects.get(recipient=official, kind="programs:solution_finder_status")
+    mail = Notification.objects.get(recipient=official, kind="workflow:status")
     assert "Start with the buses' GPS data." in mail.body_text
     assert application.get_absolute_url() in mail.body_text
 
@@ -38,15 +39,15 @@ def test_the_thread_notifies_the_other_side(client):
         {"body": "Here is the map.", "attachment": SimpleUploadedFile("m.png", b"\x89PNG\r\n\x1a\nxxxx")},
     )
     message = ThreadMessage.objects.get()
-    assert not message.from_secretariat and message.attachment
-    assert Notification.objects.filter(kind="programs:thread_message", recipient=staff).count() == 1
+    assert not message.from_staff and message.attachment
+    assert Notification.objects.filter(kind="workflow:thread_message", recipient=staff).count() == 1
     client.force_login(staff)
     client.post(
         reverse("admin:programs_solutionfinderapplication_message", args=[application.pk]),
         {"body": "Thanks!"},
     )
-    assert ThreadMessage.objects.filter(from_secretariat=True).count() == 1
-    assert Notification.objects.filter(kind="programs:thread_message", recipient=official).count() == 1
+    assert ThreadMessage.objects.filter(from_staff=True).count() == 1
+    assert Notification.objects.filter(kind="workflow:thread_message", recipient=official).count() == 1
 
 
 def test_a_bad_attachment_in_the_thread_is_refused(client):
@@ -81,7 +82,7 @@ def test_staff_propose_partners_and_both_sides_are_told(client):
     introduction = Introduction.objects.get()
     assert introduction.status == "proposed"
     told = set(
-        Notification.objects.filter(kind="programs:introduction_proposed").values_list("recipient", flat=True)
+        Notification.objects.filter(kind="workflow:status").values_list("recipient", flat=True)
     )
     assert told == {official.pk, partner_official.pk}
 
@@ -127,9 +128,9 @@ def test_contacts_are_shared_only_once_both_sides_accept(client):
 def test_a_partner_sees_its_own_introduction_only_and_not_the_thread(client):
     application = application_in("feedback_given")
     ThreadMessage.objects.create(
-        application=application,
+        subject=application,
         author=official_of(application.organisation),
-        from_secretariat=False,
+        from_staff=False,
         body="Secret",
     )
     mine, other = introduce(application), introduce(application)
@@ -268,4 +269,4 @@ def test_a_city_publishing_its_package_goes_through_moderation(client):
     client.post(reverse("programs:package-publish", args=[application.pk, package.pk]))
     project = Project.objects.get()
     assert project.status == "submitted"
-    assert Notification.objects.filter(kind="programs:project_shared", recipient=staff).exists()
+    assert Notification.objects.filter(kind="workflow:status", recipient=staff).exists()

@@ -5,12 +5,12 @@ import itertools
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from programs.models import ApplicationVersion
 from programs.workflow import INTRODUCTION, SOLUTION_FINDER
 from tests.factories import MemberFactory, PartnerFactory, UserFactory, official_of, secretariat_user
 from wego.workflow.engine import history, perform
 from wego.workflow.errors import IllegalTransition, NoteRequired, NotReady, TransitionNotAllowed
 from wego.workflow.models import TransitionRecord
+from wego.workflow.versions import versions_of
 
 from .sf_helpers import application_in, introduce, official_of_partner, package_for
 
@@ -136,7 +136,7 @@ def test_an_incomplete_draft_cannot_be_submitted_and_says_what_is_missing():
         perform(application, "submit", actor=official_of(application.organisation))
     assert "Urban challenges" in str(refusal.value) and "Goals and expected outcomes" in str(refusal.value)
     application.refresh_from_db()
-    assert application.status == "draft" and not application.versions.exists()
+    assert application.status == "draft" and not versions_of(application).exists()
 
 
 def test_partners_are_connected_only_once_an_introduction_is_accepted_by_both():
@@ -172,7 +172,7 @@ def test_each_submission_is_kept_as_a_numbered_version():
     application.goals = "Cut waiting times on lines 3 and 7."
     application.save()
     perform(application, "resubmit", actor=official, note="Lines 3 and 7.")
-    versions = ApplicationVersion.objects.filter(application=application)
+    versions = versions_of(application)
     assert [v.number for v in versions] == [1, 2]
     goals = [next(item["value"] for item in v.content if item["key"] == "goals") for v in versions]
     assert goals == ["Cut waiting times at bus stops.", "Cut waiting times on lines 3 and 7."]
