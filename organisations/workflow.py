@@ -65,6 +65,7 @@ AFFILIATION = Workflow(
             applicant_label=_("The Secretariat confirmed that you act for this organisation"),
             roles=frozenset({SECRETARIAT}),
             effect=confirm_organisation,
+            notify=("requester",),
         ),
         Transition(
             "approve",

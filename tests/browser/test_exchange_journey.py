@@ -40,7 +40,7 @@ def private_storage(settings, tmp_path):
 def catalogue(portal):
     traffic = Area.objects.get(slug="traffic-management")
     water = Area.objects.get(slug="water-management")
-    seoul, anyang = Member.objects.get(slug="seoul"), Member.objects.get(slug="anyang")
+    seoul, anyang = Member.objects.get(organisation__slug="seoul"), Member.objects.get(organisation__slug="anyang")
     made = []
     for title, city, stage, area, speed in [
         ("Adaptive traffic signals", seoul, "pilot", traffic, ("18", "25", "23")),
@@ -132,7 +132,7 @@ def test_a_city_shares_a_project_and_the_secretariat_publishes_it(browser, porta
     )
     official = UserFactory(email="official@seoul.example", password=PASSWORD)
     EmailAddress.objects.create(user=official, email=official.email, verified=True, primary=True)
-    AffiliationFactory(user=official, member=Member.objects.get(slug="seoul"))
+    AffiliationFactory(user=official, member=Member.objects.get(organisation__slug="seoul"))
 
     city = browser.new_context().new_page()
     city.goto(f"{portal}/accounts/login/")

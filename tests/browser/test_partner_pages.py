@@ -37,7 +37,7 @@ def driver(portal):
         summary="Finds leaks in water mains from pressure readings, with a long description that goes on.",
         deployed_elsewhere="Monterrey, Nairobi",
     )
-    solution.deployed_in.set([Member.objects.get(slug="seoul")])
+    solution.deployed_in.set([Member.objects.get(organisation__slug="seoul").organisation])
     return {"url": portal, "aqua": aqua}
 
 

@@ -78,7 +78,7 @@ def private_storage(settings, tmp_path):
 
 def test_a_city_goes_through_the_four_steps_to_a_package_in_the_exchange(browser, portal, private_storage):
     problems = []
-    cauayan = Member.objects.get(slug="cauayan")
+    cauayan = Member.objects.get(organisation__slug="cauayan")
     with_password(official_of(cauayan, user=UserFactory(email="cio@cauayan.example")))
     staff = with_password(secretariat_user(email="programmes@we-gov.org", is_superuser=True))
     staff.authenticator_set.all().delete()
@@ -293,8 +293,8 @@ def test_a_city_goes_through_the_four_steps_to_a_package_in_the_exchange(browser
         "Solution Finder application of Cauayan: Resubmitted with your clarifications",
         "Solution Finder application of Cauayan: Being reviewed by WeGO",
         "Solution Finder application of Cauayan: Preliminary feedback from WeGO",
-        "WeGO proposes to introduce Cauayan and River Sensors Co",
-        "WeGO proposes to introduce Cauayan and Delta Consultants",
+        "Introduction of Cauayan and River Sensors Co: Proposed by WeGO: waiting for both sides",
+        "Introduction of Cauayan and Delta Consultants: Proposed by WeGO: waiting for both sides",
         "Introduction of Cauayan and River Sensors Co: Accepted by the city; waiting for the partner",
         "Introduction of Cauayan and Delta Consultants: Accepted by the city; waiting for the partner",
         "Introduction of Cauayan and River Sensors Co: Connected: contact details shared",
@@ -302,17 +302,17 @@ def test_a_city_goes_through_the_four_steps_to_a_package_in_the_exchange(browser
         "Solution Finder application of Cauayan: Connected with strategic partners",
         "Solution Finder application of Cauayan: Implementing solution packages",
         "Solution Finder application of Cauayan: Completed",
-        "Your project in the WeGO Exchange, “Flood early warning”: Published in the Exchange",
+        "The Exchange project “Flood early warning”: Published in the Exchange",
     ]
     assert subjects_to("jin@riversensors.example") == [
-        "WeGO proposes to introduce Cauayan and River Sensors Co",
+        "Introduction of Cauayan and River Sensors Co: Proposed by WeGO: waiting for both sides",
         "Introduction of Cauayan and River Sensors Co: Accepted by the city; waiting for the partner",
         "Introduction of Cauayan and River Sensors Co: Connected: contact details shared",
     ]
     assert subjects_to("ana@delta.example")[-1] == "Introduction of Cauayan and Delta Consultants: Declined"
     staff_subjects = subjects_to("programmes@we-gov.org")
-    assert "Solution Finder: a new application from Cauayan" in staff_subjects
-    assert "Solution Finder: Cauayan resubmitted its application" in staff_subjects
-    assert "Solution Finder: a new message about the application of Cauayan" in staff_subjects
+    assert "Solution Finder application of Cauayan: Submitted" in staff_subjects
+    assert "Solution Finder application of Cauayan: Resubmitted" in staff_subjects
+    assert "Solution Finder application of Cauayan: a new message" in staff_subjects
     assert problems == []
     assert delta_official.pk and sensors_official.pk and gauge.pk

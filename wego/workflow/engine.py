@@ -5,6 +5,7 @@ from typing import NamedTuple
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.urls import reverse
+from django.utils.functional import lazy
 
 from wego.notifications.outbox import queue
 
@@ -113,8 +114,8 @@ def tell(obj, audience_names, kind, context, *, leave_out=None):
                 related=obj,
                 context={
                     "workflow": workflow,
-                    # Called when the mail is rendered, in the recipient's language.
-                    "title": lambda: workflow.title_for(obj),
+                    # Made when the mail is rendered, in the recipient's language.
+                    "title": lazy(workflow.title_for, str)(obj),
                     "state": workflow.current(obj),
                     "staff": audience.staff,
                     "link": link_for(obj, audience),
