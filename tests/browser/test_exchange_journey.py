@@ -40,7 +40,8 @@ def private_storage(settings, tmp_path):
 def catalogue(portal):
     traffic = Area.objects.get(slug="traffic-management")
     water = Area.objects.get(slug="water-management")
-    seoul, anyang = Member.objects.get(organisation__slug="seoul"), Member.objects.get(organisation__slug="anyang")
+    seoul = Member.objects.get(organisation__slug="seoul")
+    anyang = Member.objects.get(organisation__slug="anyang")
     made = []
     for title, city, stage, area, speed in [
         ("Adaptive traffic signals", seoul, "pilot", traffic, ("18", "25", "23")),

@@ -97,7 +97,8 @@ def test_an_organisation_joins_wego_from_sign_up_to_acting_for_the_new_member(
     city.get_by_role("button", name="Send the message").click()
     expect(city.locator(".thread-message")).to_contain_text("Does a scan of the signed letter do?")
     city.get_by_role("link", name="Change the answers").click()
-    city.get_by_label("Why it wants to join WeGO").fill("To learn from other smart cities, as the governor writes.")
+    motivation = "To learn from other smart cities, as the governor writes."
+    city.get_by_label("Why it wants to join WeGO").fill(motivation)
     city.get_by_role("button", name="Save the changes").click()
     city.get_by_label("Your answer to the Secretariat").fill("The governor signed it; sent by post as well.")
     city.get_by_role("button", name="Resubmit the application").click()
@@ -108,7 +109,7 @@ def test_an_organisation_joins_wego_from_sign_up_to_acting_for_the_new_member(
     latest = admin.locator("details.version").last
     expect(latest.locator("summary")).to_contain_text("Version 2")
     expect(latest.locator("table.version-changes")).to_contain_text("why it wants to join WeGO")
-    expect(latest.locator("ins")).to_have_text("To learn from other smart cities, as the governor writes.")
+    expect(latest.locator("ins")).to_have_text(motivation)
     for step in ["Start review", "Recommend to EXCOM"]:
         admin.get_by_role("button", name=step).click()
     # The decision cannot be undone: the button does nothing until its confirmation is ticked.

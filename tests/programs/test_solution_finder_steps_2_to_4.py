@@ -81,9 +81,7 @@ def test_staff_propose_partners_and_both_sides_are_told(client):
     )
     introduction = Introduction.objects.get()
     assert introduction.status == "proposed"
-    told = set(
-        Notification.objects.filter(kind="workflow:status").values_list("recipient", flat=True)
-    )
+    told = set(Notification.objects.filter(kind="workflow:status").values_list("recipient", flat=True))
     assert told == {official.pk, partner_official.pk}
 
 
