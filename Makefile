@@ -47,6 +47,7 @@ check-services: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 test: install lint check-services
 	@command -v chromium >/dev/null || { echo "The browser tests need Debian's Chromium: apt-get install -y chromium" >&2; exit 1; }

@@ -8,7 +8,8 @@ import django
 
 django.setup()
 
-from members.models import Member, MemberType, Region  # noqa: E402
+from members.models import Member, MemberType  # noqa: E402
+from organisations.models import Organisation, Region  # noqa: E402
 
 # A handful of real ISO codes per region, so country filters and flags behave as with real data.
 COUNTRIES = {
@@ -30,20 +31,23 @@ def main(total):
     regions = list(Region.objects.all())
     types = list(MemberType.values)
     rng = random.Random(2020)  # the same rows on every run
-    members = []
+    organisations, members = [], []
     for number in range(1, missing + 1):
         region = regions[number % len(regions)]
-        members.append(
-            Member(
+        organisations.append(
+            Organisation(
                 name=f"Synthetic City {number:05d}",
-                name_folded=f"synthetic city {number:05d}",  # bulk_create skips Member.save()
+                name_folded=f"synthetic city {number:05d}",  # bulk_create skips Organisation.save()
                 slug=f"synthetic-city-{number:05d}",
-                type=types[number % len(types)],
+                kind=types[number % len(types)],
                 country=rng.choice(COUNTRIES.get(region.slug, ["KR"])),
                 region=region,
-                joined_on=FIRST_DAY + datetime.timedelta(days=rng.randrange(DAYS + 1)),
             )
         )
+    Organisation.objects.bulk_create(organisations, batch_size=2000)
+    for organisation in organisations:
+        joined_on = FIRST_DAY + datetime.timedelta(days=rng.randrange(DAYS + 1))
+        members.append(Member(organisation=organisation, joined_on=joined_on))
     Member.objects.bulk_create(members, batch_size=2000)
     print(f"Added {missing} synthetic members; {Member.objects.count()} in all.")
 

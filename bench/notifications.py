@@ -26,7 +26,8 @@ from aiosmtpd.controller import Controller  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
 from django.db import connection  # noqa: E402
 
-from members.models import MembershipApplication, User  # noqa: E402
+from members.models import MembershipApplication  # noqa: E402
+from organisations.models import User  # noqa: E402
 from wego.celery import app  # noqa: E402
 from wego.workflow.engine import perform  # noqa: E402
 
@@ -135,7 +136,7 @@ def application_notifications(application):
     from wego.notifications.models import Notification
 
     return Notification.objects.filter(
-        object_id=application.pk, kind="members:application_status"
+        object_id=application.pk, kind="workflow:status", recipient=application.applicant
     ).values_list("pk", flat=True)
 
 

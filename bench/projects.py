@@ -15,9 +15,10 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 
-from members.models import Member  # noqa: E402
+from organisations.models import Organisation, OrganisationKind  # noqa: E402
 from programs.models import Area, Project, ProjectIndicator, Stage  # noqa: E402
 from programs.search import search_document  # noqa: E402
+from programs.workflow import PROJECT_SHARING, PUBLIC  # noqa: E402
 
 # Words per area: what a project in that area is about.
 TOPICS = {
@@ -64,7 +65,11 @@ def main(total):
     rng = random.Random(2020)  # the same rows on every run
     areas = {area.slug: area for area in Area.objects.all()}
     topics = [(slug, topic) for slug, words in TOPICS.items() if slug in areas for topic in words]
-    cities = list(Member.objects.filter(type="local-government").select_related("region")[:2000])
+    cities = list(
+        Organisation.objects.filter(kind=OrganisationKind.LOCAL_GOVERNMENT, member__isnull=False).order_by("pk")[
+            :2000
+        ]
+    )
     stages = list(Stage.values)
     start = Project.objects.count()
     projects, links, indicators = [], [], []
@@ -82,8 +87,6 @@ def main(total):
             title_folded=title.casefold(),  # bulk_create skips Project.save()
             slug=f"synthetic-project-{number:05d}",
             city=city,
-            country=city.country,
-            region=city.region,
             summary=summary,
             stage=rng.choice(stages),
             start_year=start_year,
@@ -91,7 +94,7 @@ def main(total):
             budget_amount=rng.randrange(10, 5000) * 1000,
             budget_currency="USD",
             outcomes=f"{rng.choice(CLAUSES).capitalize()}.",
-            status="published",
+            status=PROJECT_SHARING.state_with(PUBLIC),
         )
         project.search_document = search_document(
             title,
