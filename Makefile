@@ -11,6 +11,8 @@ UV_VERSION := 0.13.8
 PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://root@127.0.0.1:5432/wego
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+# pytest-xdist workers for `make test`: one per core of these machines.
+TEST_WORKERS ?= 2
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .PHONY: help install run test smoke bench vendor messages lint check-python check-services
@@ -51,7 +53,7 @@ lint: install
 
 test: install lint check-services
 	@command -v chromium >/dev/null || { echo "The browser tests need Debian's Chromium: apt-get install -y chromium" >&2; exit 1; }
-	TEST_DATABASE_URL="$(TEST_DATABASE_URL)" TEST_REDIS_URL="$(TEST_REDIS_URL)" $(BIN)/pytest $(PYTEST_ARGS)
+	TEST_DATABASE_URL="$(TEST_DATABASE_URL)" TEST_REDIS_URL="$(TEST_REDIS_URL)" $(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 smoke: install
 	bash .ci/smoke

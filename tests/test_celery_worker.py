@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 from celery import Celery
 
+from tests.notifications.conftest import redis_url_of_this_worker
+
 ROOT = Path(__file__).resolve().parent.parent
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+REDIS_URL = redis_url_of_this_worker()
 
 
 @pytest.fixture

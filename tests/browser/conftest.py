@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import load_report
+from tests.conftest import restore_report
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls here are synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -39,9 +39,9 @@ def live_server(django_db_setup, live_server):
 
 
 @pytest.fixture
-def portal(live_server, transactional_db):
+def portal(live_server, transactional_db, report_rows):
     """The live portal with the 2020 report's data, as a visitor finds it after `make run`."""
-    load_report()
+    restore_report(report_rows)
     return live_server.url
 
 

@@ -6,6 +6,7 @@ import subprocess
 import sys
 import time
 from email import message_from_bytes
+from urllib.parse import urlsplit
 from email.header import decode_header, make_header
 from pathlib import Path
 
@@ -17,7 +18,27 @@ from kombu import pools
 from wego.celery import app
 
 ROOT = Path(__file__).resolve().parents[2]
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def redis_url_of_this_worker():
+    """TEST_REDIS_URL's database for the first pytest-xdist worker, the one below it for the second, and
+    so on: each worker's Celery worker takes work only from its own queue, and its pings reach only it."""
+    base = urlsplit(os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15"))
+    number = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    return base._replace(path=f"/{int(base.path.lstrip('/') or 15) - number}").geturl()
+
+
+REDIS_URL = redis_url_of_this_worker()
+
+
+def wait_until(condition, timeout=30):
+    """Wait for a state, not for a time: True as soon as `condition()` holds, False after `timeout`."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
 
 
 def free_port():
@@ -39,9 +60,7 @@ class Inbox:
         return "250 Message accepted for delivery"
 
     def wait_for(self, count, timeout=30):
-        deadline = time.monotonic() + timeout
-        while len(self.messages) < count and time.monotonic() < deadline:
-            time.sleep(0.05)
+        wait_until(lambda: len(self.messages) >= count, timeout)
         return self.messages
 
 
