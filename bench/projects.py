@@ -65,11 +65,8 @@ def main(total):
     rng = random.Random(2020)  # the same rows on every run
     areas = {area.slug: area for area in Area.objects.all()}
     topics = [(slug, topic) for slug, words in TOPICS.items() if slug in areas for topic in words]
-    cities = list(
-        Organisation.objects.filter(kind=OrganisationKind.LOCAL_GOVERNMENT, member__isnull=False).order_by("pk")[
-            :2000
-        ]
-    )
+    member_cities = Organisation.objects.filter(kind=OrganisationKind.LOCAL_GOVERNMENT, member__isnull=False)
+    cities = list(member_cities.order_by("pk")[:2000])
     stages = list(Stage.values)
     start = Project.objects.count()
     projects, links, indicators = [], [], []

@@ -11,7 +11,12 @@ PACKAGES = ["wego", "organisations", "members", "programs"]
 
 def lint_imports(tree):
     return subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "lint-imports"), "--no-cache", "--config", str(tree / "pyproject.toml")],
+        [
+            str(ROOT / ".venv" / "bin" / "lint-imports"),
+            "--no-cache",
+            "--config",
+            str(tree / "pyproject.toml"),
+        ],
         cwd=tree,
         capture_output=True,
         text=True,

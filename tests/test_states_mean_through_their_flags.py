@@ -59,6 +59,8 @@ def test_the_check_finds_what_it_looks_for(tmp_path):
         "Project.objects.filter(PROJECT_SHARING.q(PUBLIC))\n"
     )
     template = tmp_path / "sample.html"
-    template.write_text("{% if project.status == 'published' %}{% endif %}\n{% if step.name == 'withdraw' %}\n")
+    template.write_text(
+        "{% if project.status == 'published' %}{% endif %}\n{% if step.name == 'withdraw' %}\n"
+    )
     assert len(offending_lines([sample], PYTHON_PATTERNS)) == 5
     assert len(offending_lines([template], TEMPLATE_PATTERNS)) == 2

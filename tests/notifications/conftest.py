@@ -6,9 +6,9 @@ import subprocess
 import sys
 import time
 from email import message_from_bytes
-from urllib.parse import urlsplit
 from email.header import decode_header, make_header
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from aiosmtpd.controller import Controller
