@@ -90,7 +90,7 @@ def staff_in(group, **kwargs):
     from django.contrib.auth.models import Group
 
     # As in real life: staff confirmed their address before they could enrol an authenticator.
-    user = verified(with_mfa(UserFactory(is_staff=True, **kwargs)))
+    user = verified(with_mfa(UserFactory(**{"is_staff": True, **kwargs})))
     user.groups.add(Group.objects.get_or_create(name=group)[0])
     return user
 

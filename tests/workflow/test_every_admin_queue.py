@@ -1,0 +1,98 @@
+"""Every workflow's admin is the Secretariat's to-do list: open items first and the longest waiting
+first, drafts left out, a filter by time in the state; its steps as buttons from the same partial as
+the site's, with the confirmation a step asks for."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from members.models import MembershipApplication
+from programs.models import SolutionFinderApplication
+from tests.factories import (
+    MembershipApplicationFactory,
+    ProjectFactory,
+    SolutionFinderApplicationFactory,
+    secretariat_user,
+)
+from wego.workflow.engine import perform
+from wego.workflow.models import TransitionRecord
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff(client):
+    user = secretariat_user()
+    client.force_login(user)
+    return user
+
+
+def waited(obj, days):
+    """The object's last step happened `days` ago."""
+    TransitionRecord.objects.filter(object_id=obj.pk, content_type__model=obj._meta.model_name).update(
+        created_at=timezone.now() - timedelta(days=days)
+    )
+
+
+def listed(response):
+    return [str(obj) for obj in response.context["cl"].result_list]
+
+
+def test_open_applications_come_first_and_the_longest_waiting_first(client, staff):
+    recent, old, done = (
+        MembershipApplicationFactory(organisation_name=name) for name in ("Recent", "Old", "Done")
+    )
+    for application in (recent, old, done):
+        perform(application, "start_review", actor=staff)
+    perform(done, "decline", actor=staff, note="Not eligible.")
+    waited(old, 40)
+    waited(recent, 2)
+    waited(done, 90)
+    assert listed(client.get("/admin/members/membershipapplication/")) == ["Old", "Recent", "Done"]
+    assert listed(client.get("/admin/members/membershipapplication/", {"waiting": "month"})) == [
+        "Old",
+        "Done",
+    ]
+    assert "in this state since" in client.get("/admin/members/membershipapplication/").text.lower()
+
+
+@pytest.mark.parametrize(
+    "url", ["/admin/programs/project/", "/admin/programs/introduction/", "/admin/organisations/affiliation/"]
+)
+def test_every_workflows_queue_has_the_same_tools(client, staff, url):
+    response = client.get(url, {"waiting": "week"})
+    assert response.status_code == 200
+    assert "in this state for" in response.text
+
+
+def test_drafts_stay_the_citys_own_until_submitted(client, staff):
+    SolutionFinderApplicationFactory()
+    assert SolutionFinderApplication.objects.count() == 1
+    assert listed(client.get("/admin/programs/solutionfinderapplication/")) == []
+
+
+def test_a_step_that_asks_a_confirmation_shows_the_box_and_is_refused_unticked(client, staff):
+    application = MembershipApplicationFactory()
+    MembershipApplication.objects.filter(pk=application.pk).update(status="recommended")
+    url = f"/admin/members/membershipapplication/{application.pk}/"
+    page = client.get(f"{url}change/").text
+    assert 'name="confirmed"' in page and "Yes: the Executive Committee approved this membership." in page
+    response = client.post(
+        f"{url}transition/", {"transition": "approve", "seen_state": "recommended"}, follow=True
+    )
+    assert "Tick the box to confirm" in response.text
+    application.refresh_from_db()
+    assert application.status == "recommended" and application.member is None
+    client.post(
+        f"{url}transition/", {"transition": "approve", "seen_state": "recommended", "confirmed": "yes"}
+    )
+    application.refresh_from_db()
+    assert application.status == "approved" and application.member is not None
+
+
+def test_staff_steps_show_a_note_box_labelled_by_the_step(client, staff):
+    project = ProjectFactory(status="submitted")
+    page = client.get(f"/admin/programs/project/{project.pk}/change/").text
+    assert "Note for “Return with comments” (required, the applicant reads it)" in page
+    assert "Note for “Publish” (optional, the applicant reads it)" in page
