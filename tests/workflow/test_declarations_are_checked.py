@@ -2,7 +2,6 @@
 user. And what a state means is asked of its flags, never of its name."""
 
 import pytest
-from django.utils.translation import gettext_lazy as _
 
 from members.workflow import MEMBERSHIP
 from organisations.workflow import AFFILIATION
