@@ -4,11 +4,14 @@ from wego.notifications import inbox
 from wego.workflow.engine import state_for_applicant
 
 from .dashboard import Panel, register
+from .models import Organisation
 from .workflow import ACTING, AFFILIATION
 
 
 def affiliations(request):
-    rows = request.user.affiliations.select_related("organisation").order_by("-updated_at")
+    # With each organisation's profiles, which give its public page (Organisation.get_absolute_url).
+    profiles = [f"organisation__{profile}" for profile in Organisation.PROFILES]
+    rows = request.user.affiliations.select_related("organisation", *profiles).order_by("-updated_at")
     return {
         "affiliations": [
             (affiliation, state_for_applicant(affiliation), AFFILIATION.has(affiliation, ACTING))

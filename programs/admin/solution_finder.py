@@ -17,6 +17,7 @@ from wego.workflow.admin import WorkflowAdminMixin
 from ..forms.packages import connected_partners
 from ..forms.solution_finder import ProposePartnerForm
 from ..models import (
+    PARTNERS_BY_NAME,
     Area,
     Introduction,
     PlanIndicator,
@@ -127,9 +128,7 @@ class SolutionFinderApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
             "propose_form": propose_form,
             "proposing_open": proposing and propose_form.fields["partner"].queryset.exists(),
             "proposing_not_yet": not proposing and not SOLUTION_FINDER.current(application).final,
-            "packages": application.packages.prefetch_related(
-                "partners__organisation", "stakeholders", "indicators"
-            ),
+            "packages": application.packages.prefetch_related(PARTNERS_BY_NAME, "stakeholders", "indicators"),
             "packages_open": SOLUTION_FINDER.has(application, PACKAGES),
         }
 

@@ -1,6 +1,13 @@
 from .areas import Area
 from .exchange import Project, ProjectDocument, ProjectIndicator, ProjectLink, ProjectQuerySet, Stage
-from .packages import IndicatorReading, PlanIndicator, PlanStakeholder, SolutionPackage, StakeholderRole
+from .packages import (
+    PARTNERS_BY_NAME,
+    IndicatorReading,
+    PlanIndicator,
+    PlanStakeholder,
+    SolutionPackage,
+    StakeholderRole,
+)
 from .partners import LANGUAGE_CHOICES, Maturity, Partner, PartnerType, PriceModel, Solution
 from .solution_finder import (
     ApplicationAttachment,
@@ -12,6 +19,7 @@ from .solution_finder import (
 )
 
 __all__ = [
+    "PARTNERS_BY_NAME",
     "LANGUAGE_CHOICES",
     "ApplicationAttachment",
     "Area",

@@ -23,7 +23,7 @@ from wego.workflow.forms import ThreadMessageForm
 from wego.workflow.requests import post_thread_message, take_posted_step, take_step
 
 from ..forms.solution_finder import AttachmentForm, challenge_formset
-from ..models import Introduction, SolutionFinderApplication
+from ..models import PARTNERS_BY_NAME, Introduction, SolutionFinderApplication
 from ..permissions import is_official, live_introductions_of, partners_of, visible_applications
 from ..services import solution_finder as services
 from ..steps import BY_SLUG, STEPS, step_after, step_before
@@ -309,7 +309,7 @@ def application_page(request, application, message_form=None, status=200):
             "thread_open": of_city and threads.is_open(application),
             "message_form": message_form or ThreadMessageForm(),
             "introductions": rows,
-            "packages": application.packages.prefetch_related("partners__organisation") if of_city else [],
+            "packages": application.packages.prefetch_related(PARTNERS_BY_NAME) if of_city else [],
             "packages_open": of_city and SOLUTION_FINDER.has(application, PACKAGES),
         },
         status=status,
