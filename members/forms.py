@@ -14,17 +14,8 @@ class MembershipApplicationForm(PortalModelForm):
 
     class Meta:
         model = MembershipApplication
-        fields = [
-            "organisation_name",
-            "type",
-            "country",
-            "city",
-            "website",
-            "contact_name",
-            "contact_email",
-            "motivation",
-            "letter_of_intent",
-        ]
+        # What the applicant answers is what each version keeps.
+        fields = list(MembershipApplication.version_fields)
         widgets = {
             "motivation": forms.Textarea(attrs={"rows": 6}),
             "letter_of_intent": forms.ClearableFileInput(attrs={"accept": "application/pdf"}),

@@ -9,12 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from organisations.staff import is_secretariat
-from wego.uploads import download
 from wego.workflow import threads
 from wego.workflow.definitions import PAGE, REVIEW
 from wego.workflow.engine import current_note, history_for_applicant, state_for_applicant
 from wego.workflow.forms import ThreadMessageForm
-from wego.workflow.requests import post_thread_message, take_step
+from wego.workflow.requests import post_thread_message, take_step, thread_attachment
 
 from .forms import MembershipApplicationForm
 from .models import MembershipApplication
@@ -123,6 +122,4 @@ def letter(request, pk):
 
 @require_safe
 def message_attachment(request, pk, message):
-    application = application_for(request, pk)
-    message = get_object_or_404(threads.messages_of(application).exclude(attachment=""), pk=message)
-    return download(message.attachment, message.attachment_name.rsplit(".", 1)[0] or "attachment")
+    return thread_attachment(application_for(request, pk), message)

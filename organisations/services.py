@@ -1,9 +1,9 @@
 """Domain actions on organisations and affiliations; the only place that changes them."""
 
 from django.db import transaction
-from django.utils.text import slugify
 
 from wego.text import fold
+from wego.text import unique_slug as slug_for
 from wego.workflow.engine import perform, start
 
 from .models import Affiliation, Organisation
@@ -13,14 +13,7 @@ RESERVED_SLUGS = {"join", "offices", "stats", "export-csv", "export-json", "new"
 
 
 def unique_slug(name):
-    base = slugify(name)[:180] or "organisation"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-organisation"
-    slug, number = base, 1
-    while Organisation.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
+    return slug_for(Organisation, name, fallback="organisation", reserved=RESERVED_SLUGS)
 
 
 def region_for(country):

@@ -7,6 +7,8 @@ on PostgreSQL and on the newcomer's SQLite alike, with an index for ordering.
 
 import unicodedata
 
+from django.utils.text import slugify
+
 # Letters that are not a base letter plus an accent, so decomposition leaves them as they are.
 LETTERS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "æ": "ae", "œ": "oe", "þ": "th"})
 
@@ -31,3 +33,16 @@ class KeepsFoldedCopies:
         if update_fields is not None:
             kwargs["update_fields"] = update_fields
         super().save(*args, **kwargs)
+
+
+def unique_slug(model, text, *, fallback, reserved=frozenset()):
+    """An address for `text` that no row of `model` has yet, and that is not one of the `reserved`
+    words (the pages beside it): "seoul", then "seoul-2", ... ; `fallback` when text has no letters."""
+    base = slugify(text)[:180] or fallback
+    if base in reserved:
+        base = f"{base}-{fallback}"
+    slug, number = base, 1
+    while model._default_manager.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug

@@ -1,13 +1,13 @@
 """The Exchange's domain actions: keeping a project findable, sharing, correcting, publishing."""
 
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from organisations.access import acts_for, organisations_of
 from organisations.models import OrganisationKind
 from organisations.services import find_or_propose
 from organisations.staff import is_secretariat
+from wego.text import unique_slug as slug_for
 from wego.workflow.engine import start
 
 from ..models import Project
@@ -40,14 +40,7 @@ def refresh_search_document(project):
 
 
 def unique_slug(title):
-    base = slugify(title)[:180] or "project"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-project"
-    slug, number = base, 1
-    while Project.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
+    return slug_for(Project, title, fallback="project", reserved=RESERVED_SLUGS)
 
 
 def visible_projects(user):

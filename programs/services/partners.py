@@ -5,9 +5,9 @@ Each action checks again that the person acts for the partner, whatever the view
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.utils.text import slugify
 
 from organisations.access import acts_for
+from wego.text import unique_slug
 
 from ..models import Solution
 
@@ -18,12 +18,7 @@ def _check(user, partner):
 
 
 def unique_solution_slug(name):
-    base = slugify(name)[:180] or "solution"
-    slug, number = base, 1
-    while Solution.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
+    return unique_slug(Solution, name, fallback="solution")
 
 
 @transaction.atomic

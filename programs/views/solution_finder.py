@@ -20,7 +20,7 @@ from wego.workflow import threads
 from wego.workflow.definitions import PAGE, REVIEW
 from wego.workflow.engine import current_note, history_for_applicant, state_for_applicant
 from wego.workflow.forms import ThreadMessageForm
-from wego.workflow.requests import post_thread_message, take_posted_step, take_step
+from wego.workflow.requests import post_thread_message, take_posted_step, take_step, thread_attachment
 
 from ..forms.solution_finder import AttachmentForm, challenge_formset
 from ..models import PARTNERS_BY_NAME, Introduction, SolutionFinderApplication
@@ -342,9 +342,7 @@ def attachment(request, pk, attachment):
 
 @require_safe
 def message_attachment(request, pk, message):
-    application = application_of_city(request, pk)
-    message = get_object_or_404(threads.messages_of(application).exclude(attachment=""), pk=message)
-    return download(message.attachment, message.attachment_name.rsplit(".", 1)[0] or "attachment")
+    return thread_attachment(application_of_city(request, pk), message)
 
 
 @verified_email_required

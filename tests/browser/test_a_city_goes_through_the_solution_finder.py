@@ -63,20 +63,14 @@ def subjects_to(email):
 
 
 @pytest.fixture
-def private_storage(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }
-    plan = tmp_path / "flood-map.pdf"
-    plan.write_bytes(PDF)
-    return plan
+def plan_file(private_storage):
+    """A PDF on disk, for the browser to upload."""
+    path = private_storage / "flood-map.pdf"
+    path.write_bytes(PDF)
+    return path
 
 
-def test_a_city_goes_through_the_four_steps_to_a_package_in_the_exchange(browser, portal, private_storage):
+def test_a_city_goes_through_the_four_steps_to_a_package_in_the_exchange(browser, portal, plan_file):
     problems = []
     cauayan = Member.objects.get(organisation__slug="cauayan")
     with_password(official_of(cauayan, user=UserFactory(email="cio@cauayan.example")))
@@ -137,7 +131,7 @@ def test_a_city_goes_through_the_four_steps_to_a_package_in_the_exchange(browser
     city.get_by_role("button", name="Save and continue").click()
     city.get_by_role("button", name="Save and continue").click()  # no partners yet
     city.get_by_label("Title").fill("Flood map")
-    city.get_by_label("File (PDF, PNG or JPEG)").set_input_files(str(private_storage))
+    city.get_by_label("File (PDF, PNG or JPEG)").set_input_files(str(plan_file))
     city.get_by_role("button", name="Attach this file").click()
     expect(city.locator("#attachment-list")).to_contain_text("Flood map")
     city.get_by_role("button", name="Continue to review").click()

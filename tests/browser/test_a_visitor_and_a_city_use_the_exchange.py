@@ -23,17 +23,11 @@ def current_code():
 
 
 @pytest.fixture
-def private_storage(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }
-    report = tmp_path / "evaluation.pdf"
-    report.write_bytes(PDF)
-    return report
+def report_file(private_storage):
+    """A PDF on disk, for the browser to upload."""
+    path = private_storage / "evaluation.pdf"
+    path.write_bytes(PDF)
+    return path
 
 
 @pytest.fixture
@@ -122,7 +116,7 @@ def test_bad_input_in_the_address_gets_a_message_not_an_error(page, catalogue):
     expect(page.get_by_label("Search")).to_have_value("<script>alert(1)</script>")
 
 
-def test_a_city_shares_a_project_and_the_secretariat_publishes_it(browser, portal, private_storage):
+def test_a_city_shares_a_project_and_the_secretariat_publishes_it(browser, portal, report_file):
     staff = secretariat_user(email="reviewer@we-gov.org", is_superuser=True)
     staff.set_password(PASSWORD)
     staff.save()
@@ -153,7 +147,7 @@ def test_a_city_shares_a_project_and_the_secretariat_publishes_it(browser, porta
     city.locator("#id_indicators-0-baseline").fill("1000")
     city.locator("#id_indicators-0-target").fill("50000")
     city.locator("#id_documents-0-title").fill("Evaluation")
-    city.locator("#id_documents-0-file").set_input_files(str(private_storage))
+    city.locator("#id_documents-0-file").set_input_files(str(report_file))
     city.get_by_role("button", name="Send the project to the Secretariat").click()
     expect(city.locator("#project-state")).to_have_text("Waiting for the Secretariat to publish it")
 

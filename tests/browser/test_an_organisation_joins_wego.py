@@ -27,22 +27,14 @@ def link_in(message, path):
 
 
 @pytest.fixture
-def private_storage(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }
-    letter = tmp_path / "letter-of-intent.pdf"
-    letter.write_bytes(PDF)
-    return letter
+def letter_file(private_storage):
+    """A PDF on disk, for the browser to upload."""
+    path = private_storage / "letter-of-intent.pdf"
+    path.write_bytes(PDF)
+    return path
 
 
-def test_an_organisation_joins_wego_from_sign_up_to_acting_for_the_new_member(
-    browser, portal, private_storage
-):
+def test_an_organisation_joins_wego_from_sign_up_to_acting_for_the_new_member(browser, portal, letter_file):
     staff = secretariat_user(email="reviewer@we-gov.org", is_superuser=True)
     staff.set_password(PASSWORD)
     staff.save()
@@ -69,7 +61,7 @@ def test_an_organisation_joins_wego_from_sign_up_to_acting_for_the_new_member(
     city.get_by_label("Contact person").fill("Amina Otieno")
     city.get_by_label("Contact email").fill("amina@mombasa.example")
     city.get_by_label("Why it wants to join WeGO").fill("To learn from other smart cities.")
-    city.get_by_label("Signed letter of intent (PDF)").set_input_files(str(private_storage))
+    city.get_by_label("Signed letter of intent (PDF)").set_input_files(str(letter_file))
     city.get_by_role("button", name="Send the application").click()
     expect(city.locator("#application-state")).to_have_text("Received")
     application_url = city.url

@@ -70,17 +70,6 @@ def share_data(organisation, **changes):
 
 
 @pytest.fixture
-def private_storage(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }
-
-
-@pytest.fixture
 def city():
     return MemberFactory(name="Bogotá", country="CO", region=RegionFactory(name="Americas"))
 

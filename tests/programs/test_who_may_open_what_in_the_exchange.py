@@ -13,15 +13,8 @@ PDF = b"%PDF-1.4\n%%EOF\n"
 
 
 @pytest.fixture
-def world(standing, settings, tmp_path):
+def world(standing, private_storage):
     """A's projects in each state, shared by its official, each with a PDF document."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }
     projects = {}
     for status in ["published", "submitted", "returned"]:
         projects[status] = ProjectFactory(

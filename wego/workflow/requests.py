@@ -4,12 +4,13 @@ pages do it, with the outcome told to the person as a message."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
+from ..uploads import download
 from .engine import perform
 from .errors import TransitionError
-from .threads import post_message
+from .threads import messages_of, post_message
 
 NOTE_MAX_LENGTH = 5000
 
@@ -49,6 +50,12 @@ def take_step(request, obj, *, next_url=None, label="applicant_label"):
     the person): the step, its message, and back to the page (or `next_url`)."""
     take_posted_step(request, obj, label=label)
     return redirect(next_url or obj.get_absolute_url())
+
+
+def thread_attachment(obj, message_pk):
+    """The file attached to a message of `obj`'s thread (already checked to be visible to the person)."""
+    message = get_object_or_404(messages_of(obj).exclude(attachment=""), pk=message_pk)
+    return download(message.attachment, message.attachment_name.rsplit(".", 1)[0] or "attachment")
 
 
 def post_thread_message(request, obj, form):
