@@ -4,7 +4,7 @@ from django.db import transaction
 
 from wego.text import fold
 from wego.text import unique_slug as slug_for
-from wego.workflow.engine import perform, start
+from wego.workflow.engine import start
 
 from .models import Affiliation, Organisation
 
@@ -82,6 +82,3 @@ def grant_affiliation(user, organisation, *, granted_by, title, justification):
     affiliation = Affiliation(user=user, organisation=organisation, title=title, justification=justification)
     return start(affiliation, "grant", actor=granted_by)
 
-
-def withdraw_affiliation(affiliation, *, actor):
-    return perform(affiliation, "withdraw", actor=actor)

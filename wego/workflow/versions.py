@@ -54,11 +54,6 @@ def record_version(obj, *, actor, note=""):
     )
 
 
-def readable(model, content):
-    """[(label, text)] for a whole version's content."""
-    return [model.version_item_text(item) for item in content]
-
-
 def changes(model, version, previous):
     """(label, before, after) for each answer that differs between two versions, in the reader's language."""
     before = {item["key"]: item for item in previous.content}
