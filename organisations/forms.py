@@ -22,8 +22,8 @@ class AffiliationRequestForm(PortalForm):
 
     organisation = OrganisationChoiceField(
         label=_("Organisation"),
-        # Proposed organisations the Secretariat has not confirmed are not named to everyone.
-        queryset=Organisation.objects.confirmed().order_by("name_folded"),
+        # An organisation someone proposed is named to nobody else until the Secretariat confirms it.
+        queryset=Organisation.objects.none(),
         required=False,
         empty_label=_("Choose the organisation"),
         error_messages={"invalid_choice": _("Choose an organisation from the list.")},
@@ -51,8 +51,9 @@ class AffiliationRequestForm(PortalForm):
 
     PROPOSAL = ("new_name", "new_kind", "new_country", "new_city", "new_website")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.visible_to(user).order_by("name_folded")
         self.fields["new_kind"].choices = [("", _("Choose the type")), *OrganisationKind.choices]
         self.fields["new_country"].choices = [("", _("Choose the country")), *countries]
 

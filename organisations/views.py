@@ -26,7 +26,7 @@ def mark_notifications_read(request):
 
 @verified_email_required
 def request_affiliation_view(request):
-    form = AffiliationRequestForm(request.POST if request.method == "POST" else None)
+    form = AffiliationRequestForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
         details = {"title": form.cleaned_data["title"], "justification": form.cleaned_data["justification"]}
         try:

@@ -6,6 +6,7 @@ import pytest
 from organisations.models import Affiliation, Organisation
 from tests.factories import MemberFactory, OrganisationFactory, UserFactory, secretariat_user, verified
 from wego.notifications.models import Notification
+from wego.workflow.engine import perform
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +132,14 @@ def test_junk_in_a_proposal_gets_a_clear_message_and_creates_nothing(client, per
     assert response.status_code == 200
     assert message in response.text
     assert not Organisation.objects.exists() and not Affiliation.objects.exists()
+
+
+def test_after_a_decline_the_proposer_may_ask_again_for_the_organisation_they_described(client, person):
+    client.post(ASK, proposal())
+    affiliation = Affiliation.objects.get()
+    perform(affiliation, "decline", actor=secretariat_user(), note="Who at the district can confirm it?")
+    proposed = Organisation.objects.get(name="Cauayan Water District")
+    assert f'<option value="{proposed.pk}">' in client.get(ASK).text
+    response = client.post(ASK, proposal(organisation=proposed.pk, **NOT_PROPOSING))
+    assert response.status_code == 302
+    assert Affiliation.objects.filter(organisation=proposed, status="requested").count() == 1
