@@ -1,8 +1,9 @@
-from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from .staff import must_enrol_a_second_factor
 
 
 class StaffMFARequiredMiddleware:
@@ -12,13 +13,7 @@ class StaffMFARequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        user = request.user
-        if (
-            request.path.startswith(reverse("admin:index"))
-            and user.is_authenticated
-            and user.is_staff
-            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-        ):
+        if request.path.startswith(reverse("admin:index")) and must_enrol_a_second_factor(request.user):
             messages.info(
                 request,
                 _("Before you open the administration, set up an authenticator app for your account."),

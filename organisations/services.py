@@ -81,4 +81,3 @@ def grant_affiliation(user, organisation, *, granted_by, title, justification):
     """The Secretariat makes `user` an official of `organisation` at once (a new member's applicant)."""
     affiliation = Affiliation(user=user, organisation=organisation, title=title, justification=justification)
     return start(affiliation, "grant", actor=granted_by)
-

@@ -17,8 +17,17 @@ JUDGE = "Judge"
 GROUPS = (SECRETARIAT, REVIEWER, JUDGE)
 
 
+def second_factors():
+    return Authenticator.objects.filter(type=Authenticator.Type.TOTP)
+
+
 def has_second_factor():
-    return Exists(Authenticator.objects.filter(user=OuterRef("pk"), type=Authenticator.Type.TOTP))
+    return Exists(second_factors().filter(user=OuterRef("pk")))
+
+
+def must_enrol_a_second_factor(user):
+    """Staff who have not enrolled an authenticator app yet: they must, before the admin opens."""
+    return user.is_authenticated and user.is_staff and not second_factors().filter(user=user).exists()
 
 
 def staff_in(group):

@@ -5,16 +5,26 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.factories import MembershipApplicationFactory
 from tests.people import PEOPLE, SIGN_IN, STAFF_PAGE, VERIFY, as_person, cases, outcome
+from wego.workflow.models import ThreadMessage
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def application(standing):
-    """Official of A applied for membership (say, of a sister organisation)."""
-    return MembershipApplicationFactory(
+def application(standing, private_storage):
+    """Official of A applied for membership (say, of a sister organisation), and the Secretariat wrote
+    in its thread with a file attached."""
+    application = MembershipApplicationFactory(
         applicant=standing["official of A"], letter_of_intent=SimpleUploadedFile("l.pdf", b"%PDF-1.4 test")
     )
+    ThreadMessage.objects.create(
+        subject=application,
+        author=standing["Secretariat"],
+        from_staff=True,
+        body="Please sign page 2.",
+        attachment=SimpleUploadedFile("page-2.pdf", b"%PDF-1.4 test"),
+    )
+    return application
 
 
 OWN = [SIGN_IN, 404, 200, 404, 404, 404, 404, 404, 200]
@@ -24,6 +34,7 @@ MATRIX = {
     "/members/join/": [SIGN_IN, VERIFY, 200, 200, 200, 200, 200, 200, 200],
     "/members/join/{app}/": OWN,
     "/members/join/{app}/letter/": OWN,
+    "/members/join/{app}/messages/{message}/attachment/": OWN,
     "/members/join/{app}/edit/": [SIGN_IN, VERIFY, "/members/join/{app}/", 404, 404, 404, 404, 404, 404],
     "/admin/members/membershipapplication/": STAFF_PAGE,
     "/admin/members/membershipapplication/{app}/change/": STAFF_PAGE,
@@ -35,7 +46,8 @@ MATRIX = {
 
 @pytest.mark.parametrize(("url", "person", "expected"), cases(MATRIX))
 def test_get(client, standing, application, url, person, expected):
-    response = as_person(client, standing[person]).get(url.format(app=application.pk))
+    message = ThreadMessage.objects.get()
+    response = as_person(client, standing[person]).get(url.format(app=application.pk, message=message.pk))
     assert outcome(response) == (
         expected.format(app=application.pk) if isinstance(expected, str) else expected
     )
@@ -66,6 +78,4 @@ def test_nobody_else_writes_in_the_applications_thread(client, standing, applica
         f"/members/join/{application.pk}/messages/", {"body": "Forged"}
     )
     assert outcome(response) == (VERIFY if person == "unverified" else 404)
-    from wego.workflow.models import ThreadMessage
-
     assert not ThreadMessage.objects.filter(body="Forged").exists()
