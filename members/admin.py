@@ -158,6 +158,3 @@ class MembershipApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # organisations apply through /members/join/
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # an application's history is kept; the applicant withdraws, the Secretariat declines

@@ -1,27 +1,44 @@
 """Domain actions on membership; the only place that changes members and applications."""
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from organisations.services import create_organisation, grant_affiliation, same_organisation
+from organisations.models import Organisation
+from organisations.services import confirm, create_organisation, make_official, same_organisation
 from wego.workflow.engine import start
+from wego.workflow.errors import NotEditable
 
 from .models import Member, MembershipApplication
 from .workflow import EDITABLE, MEMBERSHIP
 
 
-class NotEditable(Exception):
-    """The application cannot be changed in its current state; the message says why."""
+def organisation_called(name, country):
+    """The organisation on the portal of this name in this country: a confirmed one first, else one
+    someone proposed; None if there is none."""
+    confirmed = same_organisation(name, country, Organisation.objects.confirmed())
+    return confirmed or same_organisation(name, country)
+
+
+def member_called(name, country):
+    """The member of this name in this country, if that organisation is a member already."""
+    if not name or not country:
+        return None
+    return Member.objects.filter(organisation=organisation_called(name, country)).first()
+
+
+def member_named(application):
+    return member_called(application.organisation_name, application.country)
 
 
 @transaction.atomic
 def admit_member(application: MembershipApplication, *, approved_by):
-    """Make the organisation an approved application names a member, joining today; the organisation
-    is the one already on the portal under that name in that country, or a new one. The applicant
+    """Make the organisation an approved application names a member, joining today: the organisation
+    already on the portal under that name in that country (confirmed now), or a new one. The applicant
     becomes its first official."""
     today = timezone.localdate()
-    organisation = same_organisation(
+    organisation = organisation_called(
         application.organisation_name, application.country
     ) or create_organisation(
         name=application.organisation_name,
@@ -30,20 +47,22 @@ def admit_member(application: MembershipApplication, *, approved_by):
         city=application.city,
         website=application.website,
     )
-    member, _created = Member.objects.get_or_create(
-        organisation=organisation, defaults={"joined_on": today, "approved_at_excom": today.year}
+    confirm(organisation)
+    application.member = Member.objects.create(
+        organisation=organisation, joined_on=today, approved_at_excom=today.year
     )
-    application.member = member
     application.save(update_fields=["member", "updated_at"])
-    if not organisation.affiliations.filter(user=application.applicant).exists():
-        grant_affiliation(
-            application.applicant,
+    applicant = application.applicant
+    # Written once, so in the language the applicant reads the portal in.
+    with translation.override(applicant.language or settings.LANGUAGE_CODE):
+        make_official(
+            applicant,
             organisation,
-            granted_by=approved_by,
+            by=approved_by,
             title=gettext("Membership applicant"),
             justification=gettext("Submitted the organisation's membership application."),
         )
-    return member
+    return application.member
 
 
 @transaction.atomic

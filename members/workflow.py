@@ -6,7 +6,7 @@ each submission is kept as a numbered version, and a thread carries the question
 from django.utils.translation import gettext_lazy as _
 
 from organisations.roles import SECRETARIAT, person, roles_of_person, secretariat_staff
-from wego.workflow.definitions import FINAL, NEW, REVIEW, State, Thread, Transition, Workflow
+from wego.workflow.definitions import AWAITING, FINAL, NEW, REVIEW, Thread, Transition, Workflow, state
 from wego.workflow.versions import record_version
 
 APPLICANT = "applicant"
@@ -21,8 +21,13 @@ def approve(application, *, actor, note):
     admit_member(application, approved_by=actor)
 
 
-def _state(name, staff_label, applicant_label, *flags):
-    return State(name, staff_label, applicant_label, flags=frozenset(flags))
+def not_yet_a_member(application):
+    from .services import member_named
+
+    member = member_named(application)
+    if member is not None:
+        return _("%(name)s is already a member of WeGO.") % {"name": member.name}
+    return None
 
 
 MEMBERSHIP = Workflow(
@@ -32,8 +37,8 @@ MEMBERSHIP = Workflow(
         _("WeGO membership application of %(name)s") % {"name": application.organisation_name}
     ),
     flags={
-        EDITABLE: _("The applicant may change its answers."),
-        THREAD_OPEN: _("The applicant and the Secretariat write to each other."),
+        EDITABLE: "The applicant may change its answers.",
+        THREAD_OPEN: "The applicant and the Secretariat write to each other.",
     },
     audiences={"applicant": person("applicant"), "secretariat": secretariat_staff()},
     thread=Thread(
@@ -43,25 +48,28 @@ MEMBERSHIP = Workflow(
         submitter_audience="applicant",
     ),
     states=(
-        _state("submitted", _("Submitted"), _("Received"), THREAD_OPEN),
-        _state("under_review", _("Under review"), _("Being reviewed by the Secretariat"), THREAD_OPEN),
-        _state(
+        state("submitted", _("Submitted"), _("Received"), AWAITING, THREAD_OPEN),
+        state(
+            "under_review", _("Under review"), _("Being reviewed by the Secretariat"), AWAITING, THREAD_OPEN
+        ),
+        state(
             "information_requested",
             _("More information requested"),
             _("More information needed from you"),
             EDITABLE,
             THREAD_OPEN,
         ),
-        _state("resubmitted", _("Resubmitted"), _("Received again, with your answers"), THREAD_OPEN),
-        _state(
+        state("resubmitted", _("Resubmitted"), _("Received again, with your answers"), AWAITING, THREAD_OPEN),
+        state(
             "recommended",
             _("Recommended to EXCOM"),
             _("Recommended to the Executive Committee"),
+            AWAITING,
             THREAD_OPEN,
         ),
-        _state("approved", _("Approved"), _("Approved: welcome to WeGO"), FINAL),
-        _state("declined", _("Declined"), _("Declined"), FINAL),
-        _state("withdrawn", _("Withdrawn"), _("Withdrawn by you"), FINAL),
+        state("approved", _("Approved"), _("Approved: welcome to WeGO"), FINAL),
+        state("declined", _("Declined"), _("Declined"), FINAL),
+        state("withdrawn", _("Withdrawn"), _("Withdrawn by you"), FINAL),
     ),
     transitions=(
         Transition(
@@ -71,6 +79,7 @@ MEMBERSHIP = Workflow(
             staff_label=_("Apply to join WeGO"),
             applicant_label=_("Application received"),
             roles=frozenset({APPLICANT}),
+            guard=not_yet_a_member,
             effect=record_version,
             notify=("applicant", "secretariat"),
             staff_notice=_("A new application to join WeGO: review it."),
@@ -102,8 +111,8 @@ MEMBERSHIP = Workflow(
             staff_label=_("Resubmit the application"),
             applicant_label=_("You answered and resubmitted"),
             roles=frozenset({APPLICANT}),
-            note_label=_("Your answer to the Secretariat"),
-            note_heading=_("The applicant's answer:"),
+            note_label=_("Your answer to the Secretariat (optional)"),
+            note_heading=_("Answer to the Secretariat:"),
             effect=record_version,
             notify=("applicant", "secretariat"),
             staff_notice=_("The applicant answered and resubmitted: see what changed."),
@@ -125,6 +134,7 @@ MEMBERSHIP = Workflow(
             staff_label=_("Approve (EXCOM decision)"),
             applicant_label=_("The Executive Committee approved the membership"),
             roles=frozenset({SECRETARIAT}),
+            guard=not_yet_a_member,
             effect=approve,
             notify=("applicant",),
             confirmation=_(
@@ -133,7 +143,7 @@ MEMBERSHIP = Workflow(
         ),
         Transition(
             "decline",
-            frozenset({"submitted", "under_review", "resubmitted", "recommended"}),
+            frozenset({"submitted", "under_review", "information_requested", "resubmitted", "recommended"}),
             "declined",
             staff_label=_("Decline"),
             applicant_label=_("The application was declined"),
@@ -152,6 +162,7 @@ MEMBERSHIP = Workflow(
             roles=frozenset({APPLICANT}),
             notify=("applicant", "secretariat"),
             staff_notice=_("The applicant withdrew the application."),
+            confirmation=_("Yes, withdraw this application. This cannot be undone."),
             dangerous=True,
         ),
     ),

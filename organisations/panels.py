@@ -1,20 +1,38 @@
 """This app's panels of My WeGO: the organisations the person acts for, and their messages."""
 
-from wego.notifications import inbox
-from wego.workflow.engine import state_for_applicant
+from dataclasses import dataclass
 
+from wego.notifications import inbox
+from wego.workflow.engine import current_note, state_for_applicant
+
+from . import profiles
 from .dashboard import Panel, register
-from .models import Organisation
-from .workflow import ACTING, AFFILIATION
+from .workflow import ACTING, AFFILIATION, REASON, REQUESTER
+
+
+@dataclass
+class AffiliationRow:
+    affiliation: object
+    state: object
+    acting: bool
+    reason: str  # why the Secretariat declined or ended it
+    steps: list  # what the person may do: withdraw
 
 
 def affiliations(request):
-    # With each organisation's profiles, which give its public page (Organisation.get_absolute_url).
-    profiles = [f"organisation__{profile}" for profile in Organisation.PROFILES]
-    rows = request.user.affiliations.select_related("organisation", *profiles).order_by("-updated_at")
+    # With each organisation's profiles, which give its public page (Organisation.public_url).
+    with_profiles = [f"organisation__{accessor}" for accessor in profiles.accessors()]
+    rows = request.user.affiliations.select_related("organisation", *with_profiles).order_by("-updated_at")
     return {
         "affiliations": [
-            (affiliation, state_for_applicant(affiliation), AFFILIATION.has(affiliation, ACTING))
+            AffiliationRow(
+                affiliation,
+                state_for_applicant(affiliation),
+                AFFILIATION.has(affiliation, ACTING),
+                current_note(affiliation) if AFFILIATION.has(affiliation, REASON) else "",
+                # The person's own affiliations: they hold the requester's role, no query needed.
+                AFFILIATION.available_for_roles(affiliation, {REQUESTER}),
+            )
             for affiliation in rows
         ]
     }

@@ -4,16 +4,16 @@ from django.db import transaction
 
 from wego.text import fold
 from wego.text import unique_slug as slug_for
-from wego.workflow.engine import start
+from wego.workflow.engine import perform, start
 
+from . import profiles
+from .access import acts_for
 from .models import Affiliation, Organisation
-
-# Addresses under /members/ and /driver/partners/ that are pages, not organisations.
-RESERVED_SLUGS = {"join", "offices", "stats", "export-csv", "export-json", "new"}
+from .workflow import AFFILIATION, LIVE
 
 
 def unique_slug(name):
-    return slug_for(Organisation, name, fallback="organisation", reserved=RESERVED_SLUGS)
+    return slug_for(Organisation, name, fallback="organisation", reserved=profiles.RESERVED_SLUGS)
 
 
 def region_for(country):
@@ -31,10 +31,11 @@ def same_organisation(name, country, queryset=None):
     return queryset.filter(name_folded=fold(name.strip()), country=country).order_by("pk").first()
 
 
-def find_or_propose(*, name, kind, country, city="", website="", proposed_by):
-    """The organisation of this name in this country, or a new one that nobody else sees until the
-    Secretariat confirms it. Callers offer a confirmed namesake to the person before calling this."""
-    existing = same_organisation(name, country)
+def find_or_propose(*, name, kind, country, city="", website="", proposed_by, among=None):
+    """The organisation of this name in this country (among `among`, by default all), or a new one that
+    nobody else sees until the Secretariat confirms it. Callers offer a confirmed namesake to the person
+    before calling this; a namesake someone else proposed is joined without the person learning of it."""
+    existing = same_organisation(name, country, among)
     if existing is not None:
         return existing
     return Organisation.objects.create(
@@ -62,6 +63,14 @@ def create_organisation(*, name, kind, country="", **fields):
     )
 
 
+def confirm(organisation):
+    """The Secretariat confirms an organisation someone proposed: everyone may see and choose it now."""
+    if not organisation.confirmed:
+        organisation.confirmed = True
+        organisation.save(update_fields=["confirmed", "updated_at"])
+    return organisation
+
+
 @transaction.atomic
 def request_affiliation(user, organisation, *, title, justification):
     """A signed-in person asks to act for an organisation; the Secretariat is told."""
@@ -77,7 +86,13 @@ def propose_and_request(user, *, proposal, title, justification):
 
 
 @transaction.atomic
-def grant_affiliation(user, organisation, *, granted_by, title, justification):
-    """The Secretariat makes `user` an official of `organisation` at once (a new member's applicant)."""
+def make_official(user, organisation, *, by, title, justification):
+    """The Secretariat makes `user` an official of `organisation` (a new member's applicant): their open
+    request is confirmed, or one is granted at once; nothing changes for someone who already acts for it."""
+    if acts_for(user, organisation):
+        return None
+    live = user.affiliations.filter(AFFILIATION.q(LIVE), organisation=organisation).first()
+    if live is not None:
+        return perform(live, "approve", actor=by)
     affiliation = Affiliation(user=user, organisation=organisation, title=title, justification=justification)
-    return start(affiliation, "grant", actor=granted_by)
+    return start(affiliation, "grant", actor=by)

@@ -62,18 +62,23 @@ def is_judge(user):
     return _holds(user, JUDGE)
 
 
-def ensure_staff_groups(sender, **kwargs):
-    """After every migrate: the staff groups exist, and the Secretariat may manage every model of the
-    portal's own apps (not the user accounts: whoever may edit users may make themselves superuser)."""
-    from django.contrib.auth.models import Group, Permission
+def secretariat_permissions():
+    """Every permission on the models of the portal's own apps (settings.PORTAL_APPS), but not on the
+    user accounts: whoever may edit users, groups, addresses or authenticators may make themselves
+    superuser, so those stay with superusers."""
+    from django.contrib.auth.models import Permission
 
-    own_apps = [
-        config.label for config in apps.get_app_configs() if config.path.startswith(str(settings.BASE_DIR))
-    ]
-    secretariat_group, _created = Group.objects.get_or_create(name=SECRETARIAT)
-    permissions = Permission.objects.filter(content_type__app_label__in=own_apps).exclude(
+    own_apps = [apps.get_app_config(name.rsplit(".", 1)[-1]).label for name in settings.PORTAL_APPS]
+    return Permission.objects.filter(content_type__app_label__in=own_apps).exclude(
         content_type__app_label=get_user_model()._meta.app_label, content_type__model="user"
     )
-    secretariat_group.permissions.add(*permissions)
+
+
+def ensure_staff_groups(sender, **kwargs):
+    """After every migrate: the staff groups exist, and the Secretariat holds exactly its permissions
+    (set, not added to, so that a permission it should not hold is taken away)."""
+    from django.contrib.auth.models import Group
+
     for name in GROUPS:
         Group.objects.get_or_create(name=name)
+    Group.objects.get(name=SECRETARIAT).permissions.set(secretariat_permissions())

@@ -3,11 +3,13 @@
 from allauth.account.decorators import verified_email_required
 from django.contrib import messages
 from django.db import IntegrityError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wego.notifications import inbox
+from wego.workflow.requests import take_step
 
 from .dashboard import rendered_panels
 from .forms import AffiliationRequestForm
@@ -16,6 +18,13 @@ from .services import propose_and_request, request_affiliation
 
 def dashboard(request):
     return render(request, "organisations/dashboard.html", {"panels": rendered_panels(request)})
+
+
+@require_POST
+def affiliation_step(request, pk):
+    """The person withdraws their own request, or stops acting for an organisation."""
+    affiliation = get_object_or_404(request.user.affiliations, pk=pk)
+    return take_step(request, affiliation, next_url=reverse("dashboard"))
 
 
 @require_POST

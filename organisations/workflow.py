@@ -3,7 +3,7 @@ may have proposed themselves), and the Secretariat confirms the request, and the
 
 from django.utils.translation import gettext_lazy as _
 
-from wego.workflow.definitions import FINAL, NEW, State, Transition, Workflow
+from wego.workflow.definitions import AWAITING, FINAL, NEW, Transition, Workflow, state
 
 from .roles import SECRETARIAT, person, roles_of_person, secretariat_staff
 
@@ -12,14 +12,14 @@ REQUESTER = "requester"
 # Flags of the affiliation's states.
 LIVE = "live"  # asked or confirmed: one such affiliation per person and organisation
 ACTING = "acting"  # confirmed: the person acts for the organisation
+REASON = "reason"  # declined or ended by the Secretariat: the person reads why
 
 
 def confirm_organisation(affiliation, *, actor, note):
     """Confirming a request for an organisation the person proposed confirms the organisation too."""
-    organisation = affiliation.organisation
-    if not organisation.confirmed:
-        organisation.confirmed = True
-        organisation.save(update_fields=["confirmed", "updated_at"])
+    from .services import confirm
+
+    confirm(affiliation.organisation)
 
 
 AFFILIATION = Workflow(
@@ -29,22 +29,17 @@ AFFILIATION = Workflow(
         _("Acting for %(name)s on the WeGO Portal") % {"name": affiliation.organisation.name}
     ),
     flags={
-        LIVE: _("Asked or confirmed: one such request per person and organisation."),
-        ACTING: _("Confirmed: the person acts for the organisation."),
+        LIVE: "Asked or confirmed: one such request per person and organisation.",
+        ACTING: "Confirmed: the person acts for the organisation.",
+        REASON: "Declined or ended by the Secretariat: the person reads why.",
     },
     audiences={"requester": person("user"), "secretariat": secretariat_staff()},
     states=(
-        State(
-            "requested", _("Requested"), _("Waiting for the Secretariat to confirm"), flags=frozenset({LIVE})
-        ),
-        State(
-            "approved",
-            _("Confirmed"),
-            _("Confirmed: you act for this organisation"),
-            flags=frozenset({LIVE, ACTING}),
-        ),
-        State("declined", _("Declined"), _("Declined"), flags=frozenset({FINAL})),
-        State("withdrawn", _("Withdrawn"), _("Withdrawn by you"), flags=frozenset({FINAL})),
+        state("requested", _("Requested"), _("Waiting for the Secretariat to confirm"), LIVE, AWAITING),
+        state("approved", _("Confirmed"), _("Confirmed: you act for this organisation"), LIVE, ACTING),
+        state("declined", _("Declined"), _("Declined"), FINAL, REASON),
+        state("withdrawn", _("Withdrawn"), _("Withdrawn by you"), FINAL),
+        state("revoked", _("Ended by the Secretariat"), _("Ended by the Secretariat"), FINAL, REASON),
     ),
     transitions=(
         Transition(
@@ -85,6 +80,7 @@ AFFILIATION = Workflow(
             applicant_label=_("The Secretariat declined the request"),
             roles=frozenset({SECRETARIAT}),
             note_required=True,
+            note_heading=_("Why:"),
             notify=("requester",),
             dangerous=True,
         ),
@@ -94,7 +90,20 @@ AFFILIATION = Workflow(
             "withdrawn",
             staff_label=_("Withdraw"),
             applicant_label=_("You stopped acting for this organisation"),
-            roles=frozenset({REQUESTER, SECRETARIAT}),
+            roles=frozenset({REQUESTER}),
+            confirmation=_("Yes: I do not act for this organisation (or no longer ask to)."),
+            dangerous=True,
+        ),
+        Transition(
+            "revoke",
+            frozenset({"requested", "approved"}),
+            "revoked",
+            staff_label=_("End this affiliation"),
+            applicant_label=_("The Secretariat ended your affiliation to this organisation"),
+            roles=frozenset({SECRETARIAT}),
+            note_required=True,
+            note_heading=_("Why:"),
+            notify=("requester",),
             dangerous=True,
         ),
     ),

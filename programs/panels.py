@@ -7,6 +7,7 @@ from wego.workflow.engine import state_for_applicant
 
 from .models import Project, SolutionFinderApplication
 from .permissions import live_introductions_of
+from .workflow import INTRODUCTION
 
 
 def smart_city_driver(request):
@@ -19,9 +20,12 @@ def smart_city_driver(request):
             for application in applications.select_related("organisation")
         ],
         "shared_projects": [(project, state_for_applicant(project)) for project in projects],
-        "introductions": live_introductions_of(request.user).select_related(
-            "application__organisation", "partner__organisation"
-        ),
+        "introductions": [
+            (introduction, INTRODUCTION.current(introduction))
+            for introduction in live_introductions_of(request.user).select_related(
+                "application__organisation", "partner__organisation"
+            )
+        ],
     }
 
 

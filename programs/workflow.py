@@ -20,17 +20,19 @@ from organisations.roles import (
     secretariat_staff,
     staff_roles,
 )
+from organisations.services import confirm
 from organisations.staff import secretariat
 from wego.workflow.definitions import (
+    AWAITING,
     DRAFT,
     FINAL,
     NEW,
     REVIEW,
     Audience,
-    State,
     Thread,
     Transition,
     Workflow,
+    state,
 )
 from wego.workflow.versions import record_version
 
@@ -38,10 +40,6 @@ OFFICIAL = "official"  # confirmed official of the applying organisation
 PARTNER = "partner"  # confirmed official of the partner introduced
 CITY = "city"  # in an introduction: an official of the city's organisation
 SUBMITTER = "submitter"  # official of the organisation that shared a project
-
-
-def _state(name, staff_label, applicant_label, *flags):
-    return State(name, staff_label, applicant_label, flags=frozenset(flags))
 
 
 # Solution Finder ------------------------------------------------------------------------------
@@ -64,6 +62,16 @@ def take_version(application, *, actor, note):
     if application.submitted_at is None:
         application.submitted_at = timezone.now()
         application.save(update_fields=["submitted_at", "updated_at"])
+
+
+def remember(field):
+    """An effect that keeps when the step happened in `field` (the start of implementation, completion)."""
+
+    def effect(application, *, actor, note):
+        setattr(application, field, timezone.now())
+        application.save(update_fields=[field, "updated_at"])
+
+    return effect
 
 
 def keep_feedback(application, *, actor, note):
@@ -105,15 +113,15 @@ SOLUTION_FINDER = Workflow(
         _("Solution Finder application of %(name)s") % {"name": application.organisation.name}
     ),
     flags={
-        EDITABLE: _("The city may change its answers."),
-        THREAD_OPEN: _("The city and the Secretariat write to each other."),
-        PROPOSING: _("WeGO proposes partners; the city and the partners answer the introductions."),
-        PACKAGES: _("Solution packages and their Plans may change."),
-        PACKAGES_REMOVABLE: _("A solution package may still be deleted."),
-        READINGS: _("The Plans' indicators may be given new values."),
-        PUBLISHABLE: _("The solution packages may go to the Exchange."),
-        QUESTION: _("The city reads WeGO's question."),
-        REASON: _("The city reads why WeGO declined the application."),
+        EDITABLE: "The city may change its answers.",
+        THREAD_OPEN: "The city and the Secretariat write to each other.",
+        PROPOSING: "WeGO proposes partners; the city and the partners answer the introductions.",
+        PACKAGES: "Solution packages and their Plans may change.",
+        PACKAGES_REMOVABLE: "A solution package may still be deleted.",
+        READINGS: "The Plans' indicators may be given new values.",
+        PUBLISHABLE: "The solution packages may go to the Exchange.",
+        QUESTION: "The city reads WeGO's question.",
+        REASON: "The city reads why WeGO declined the application.",
     },
     audiences={
         "city": officials(lambda application: application.organisation_id),
@@ -129,10 +137,10 @@ SOLUTION_FINDER = Workflow(
         submitter_audience="city",
     ),
     states=(
-        _state("draft", _("Draft"), _("Draft: not sent yet"), DRAFT, EDITABLE),
-        _state("submitted", _("Submitted"), _("Submitted to WeGO"), THREAD_OPEN),
-        _state("under_review", _("Under review"), _("Being reviewed by WeGO"), THREAD_OPEN),
-        _state(
+        state("draft", _("Draft"), _("Draft: not sent yet"), DRAFT, EDITABLE),
+        state("submitted", _("Submitted"), _("Submitted to WeGO"), AWAITING, THREAD_OPEN),
+        state("under_review", _("Under review"), _("Being reviewed by WeGO"), AWAITING, THREAD_OPEN),
+        state(
             "clarification_requested",
             _("Clarification requested"),
             _("WeGO asks you to clarify"),
@@ -140,15 +148,18 @@ SOLUTION_FINDER = Workflow(
             THREAD_OPEN,
             QUESTION,
         ),
-        _state("resubmitted", _("Resubmitted"), _("Resubmitted with your clarifications"), THREAD_OPEN),
-        _state(
+        state(
+            "resubmitted", _("Resubmitted"), _("Resubmitted with your clarifications"), AWAITING, THREAD_OPEN
+        ),
+        state(
             "feedback_given",
             _("Preliminary feedback given"),
             _("Preliminary feedback from WeGO"),
+            AWAITING,
             THREAD_OPEN,
             PROPOSING,
         ),
-        _state(
+        state(
             "partners_connected",
             _("Partners connected"),
             _("Connected with strategic partners"),
@@ -158,7 +169,7 @@ SOLUTION_FINDER = Workflow(
             PACKAGES_REMOVABLE,
             READINGS,
         ),
-        _state(
+        state(
             "implementing",
             _("Implementing"),
             _("Implementing solution packages"),
@@ -167,9 +178,9 @@ SOLUTION_FINDER = Workflow(
             PACKAGES,
             READINGS,
         ),
-        _state("completed", _("Completed"), _("Completed"), FINAL, READINGS, PUBLISHABLE),
-        _state("declined", _("Declined"), _("Declined"), FINAL, REASON),
-        _state("withdrawn", _("Withdrawn"), _("Withdrawn by your organisation"), FINAL),
+        state("completed", _("Completed"), _("Completed"), FINAL, READINGS, PUBLISHABLE),
+        state("declined", _("Declined"), _("Declined"), FINAL, REASON),
+        state("withdrawn", _("Withdrawn"), _("Withdrawn by your organisation"), FINAL),
     ),
     transitions=(
         Transition(
@@ -257,6 +268,7 @@ SOLUTION_FINDER = Workflow(
             applicant_label=_("Implementation of the solution packages started"),
             roles=frozenset({OFFICIAL, SECRETARIAT}),
             guard=must_have_package,
+            effect=remember("implementing_since"),
             notify=("city", "secretariat"),
             staff_notice=_("Implementation of the solution packages started."),
         ),
@@ -267,6 +279,7 @@ SOLUTION_FINDER = Workflow(
             staff_label=_("Mark as completed"),
             applicant_label=_("The solution packages were implemented"),
             roles=frozenset({SECRETARIAT}),
+            effect=remember("completed_at"),
             notify=("city",),
         ),
         Transition(
@@ -337,8 +350,8 @@ INTRODUCTION = Workflow(
         % {"city": introduction.application.organisation.name, "partner": introduction.partner.name}
     ),
     flags={
-        LIVE: _("The partner sees the city's application."),
-        CONNECTED: _("Both sides accepted: their contact details are shared."),
+        LIVE: "The partner sees the city's application.",
+        CONNECTED: "Both sides accepted: their contact details are shared.",
     },
     audiences={
         "city": officials(
@@ -347,22 +360,22 @@ INTRODUCTION = Workflow(
         "partner": officials(lambda introduction: introduction.partner_id, link=introduction_page),
     },
     states=(
-        _state("proposed", _("Proposed"), _("Proposed by WeGO: waiting for both sides"), LIVE),
-        _state(
+        state("proposed", _("Proposed"), _("Proposed by WeGO: waiting for both sides"), LIVE),
+        state(
             "city_accepted",
             _("Accepted by the city"),
             _("Accepted by the city; waiting for the partner"),
             LIVE,
         ),
-        _state(
+        state(
             "partner_accepted",
             _("Accepted by the partner"),
             _("Accepted by the partner; waiting for the city"),
             LIVE,
         ),
-        _state("connected", _("Connected"), _("Connected: contact details shared"), LIVE, CONNECTED, FINAL),
-        _state("declined", _("Declined"), _("Declined"), FINAL),
-        _state("withdrawn", _("Withdrawn"), _("Withdrawn by WeGO"), FINAL),
+        state("connected", _("Connected"), _("Connected: contact details shared"), LIVE, CONNECTED, FINAL),
+        state("declined", _("Declined"), _("Declined"), FINAL),
+        state("withdrawn", _("Withdrawn"), _("Withdrawn by WeGO"), FINAL),
     ),
     transitions=(
         Transition(
@@ -464,10 +477,7 @@ def mark_published(project, *, actor, note):
     if project.published_at is None:
         project.published_at = timezone.now()
         project.save(update_fields=["published_at", "updated_at"])
-    city = project.city
-    if not city.confirmed:
-        city.confirmed = True
-        city.save(update_fields=["confirmed", "updated_at"])
+    confirm(project.city)
 
 
 def shared_page(project):
@@ -479,15 +489,15 @@ PROJECT_SHARING = Workflow(
     verbose_name=_("Exchange project"),
     title=lambda project: _("The Exchange project “%(title)s”") % {"title": project.title},
     flags={
-        PUBLIC: _("In the Exchange's public catalogue."),
-        CORRECTABLE: _("Returned: the organisation that shared it may correct it."),
+        PUBLIC: "In the Exchange's public catalogue.",
+        CORRECTABLE: "Returned: the organisation that shared it may correct it.",
     },
     audiences={"sharer": person("shared_by", link=shared_page), "secretariat": secretariat_staff()},
     states=(
-        _state("submitted", _("Submitted"), _("Waiting for the Secretariat to publish it")),
-        _state("returned", _("Returned with comments"), _("Returned to you with comments"), CORRECTABLE),
-        _state("published", _("Published"), _("Published in the Exchange"), PUBLIC),
-        _state("unpublished", _("Unpublished"), _("Taken out of the Exchange")),
+        state("submitted", _("Submitted"), _("Waiting for the Secretariat to publish it"), AWAITING),
+        state("returned", _("Returned with comments"), _("Returned to you with comments"), CORRECTABLE),
+        state("published", _("Published"), _("Published in the Exchange"), PUBLIC),
+        state("unpublished", _("Unpublished"), _("Taken out of the Exchange")),
     ),
     transitions=(
         Transition(

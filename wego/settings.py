@@ -27,12 +27,16 @@ SECRET_KEY = env.str("SECRET_KEY", default="") or (
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
-INSTALLED_APPS = [
+# The portal's own apps: the Secretariat manages every model of these, and of no other app.
+PORTAL_APPS = [
     "organisations",
     "members",
     "programs",
     "wego.workflow",
     "wego.notifications",
+]
+INSTALLED_APPS = [
+    *PORTAL_APPS,
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

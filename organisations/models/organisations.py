@@ -7,6 +7,8 @@ from django_countries.fields import CountryField
 
 from wego.text import KeepsFoldedCopies
 
+from .. import profiles
+
 
 class Region(models.Model):
     """One of WeGO's five world regions, as the annual report groups members."""
@@ -40,20 +42,11 @@ class OrganisationQuerySet(models.QuerySet):
             return self.confirmed()
         return self.filter(Q(confirmed=True) | Q(proposed_by=user))
 
-    def countries(self):
-        """The ISO codes of the countries these organisations are in."""
-        # order_by() drops the default ordering by name, which would otherwise make every row distinct.
-        return set(self.exclude(country="").order_by().values_list("country", flat=True).distinct())
-
 
 class Organisation(KeepsFoldedCopies, models.Model):
     """Any organisation WeGO deals with: a city or other local government, a company, an institution;
     a member of WeGO or not. Membership, a strategic partnership and the like are one-to-one profiles
     of it, kept by their own apps; its officials are the people with a confirmed Affiliation."""
-
-    # The one-to-one profiles other apps attach, by their accessor names: the first that exists
-    # gives the organisation's public page.
-    PROFILES = ("member", "partner")
 
     name = models.CharField(_("name"), max_length=200)
     # Folding can lengthen a name (ß becomes ss), hence the room.
@@ -102,9 +95,10 @@ class Organisation(KeepsFoldedCopies, models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        """The public page of its first profile (its member page, its partner page), or None."""
-        for accessor in self.PROFILES:
+    def public_url(self):
+        """The public page of its first profile (see profiles.py); None for one that has none (so not
+        get_absolute_url, which Django expects to give an address)."""
+        for accessor in profiles.accessors():
             profile = getattr(self, accessor, None)
             if profile is not None:
                 return profile.get_absolute_url()

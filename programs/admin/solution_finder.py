@@ -101,9 +101,6 @@ class SolutionFinderApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # cities apply on the site
 
-    def has_delete_permission(self, request, obj=None):
-        return False  # an application's history is kept; the city withdraws, WeGO declines
-
     def get_urls(self):
         return [
             path(
@@ -188,9 +185,6 @@ class IntroductionAdmin(WorkflowAdminMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # proposed from the application's page
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # WeGO withdraws a proposal instead
 
 
 class StakeholderInline(admin.TabularInline):

@@ -71,6 +71,10 @@ class SolutionFinderApplication(Versioned, models.Model):
     feedback = models.TextField(_("preliminary feedback"), blank=True, editable=False)
     feedback_at = models.DateTimeField(_("feedback given"), null=True, blank=True, editable=False)
     submitted_at = models.DateTimeField(_("first submitted"), null=True, blank=True, editable=False)
+    implementing_since = models.DateTimeField(
+        _("implementation started"), null=True, blank=True, editable=False
+    )
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -1,14 +1,16 @@
 """The Exchange's domain actions: keeping a project findable, sharing, correcting, publishing."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from organisations.access import acts_for, organisations_of
-from organisations.models import OrganisationKind
+from organisations.models import Organisation, OrganisationKind
 from organisations.services import find_or_propose
 from organisations.staff import is_secretariat
 from wego.text import unique_slug as slug_for
 from wego.workflow.engine import start
+from wego.workflow.errors import NotEditable
 
 from ..models import Project
 from ..search import search_document
@@ -16,10 +18,6 @@ from ..workflow import CORRECTABLE, PROJECT_SHARING, PUBLIC, SUBMITTER
 
 # Addresses under /driver/exchange/ that are pages, not projects.
 RESERVED_SLUGS = {"compare", "share", "shared", "export-csv", "export-json"}
-
-
-class NotEditable(Exception):
-    """The project is not (or no longer) in a state its sharers may change it in."""
 
 
 def refresh_search_document(project):
@@ -73,6 +71,8 @@ def place(project, other_city, user):
             kind=OrganisationKind.LOCAL_GOVERNMENT,
             country=other_city["country"],
             proposed_by=user,
+            # Never another person's proposal: publishing the project confirms its city.
+            among=Organisation.objects.visible_to(user),
         )
     else:
         project.city = project.organisation
@@ -93,7 +93,7 @@ def share_project(form, formsets, user):
     """
     project = form.save(commit=False)
     if not acts_for(user, project.organisation_id):
-        raise PermissionError("Not an official of the organisation.")
+        raise PermissionDenied
     project.shared_by = user
     project.slug = unique_slug(project.title)
     place(project, form.other_city, user)

@@ -1,15 +1,23 @@
 """Solution packages (step 4): defining them with their Plan, recording indicators, publishing."""
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from organisations.staff import is_secretariat
-from wego.workflow.engine import history, perform, start
+from wego.workflow.engine import perform, start
 
 from ..models import Project, ProjectIndicator, SolutionFinderApplication
 from ..workflow import PACKAGES, PUBLISHABLE, READINGS, SOLUTION_FINDER
 from .exchange import refresh_search_document, unique_slug
 from .solution_finder import NotEditable
+
+
+def in_the_portals_language(text):
+    """Text kept with public data is written in the portal's language, not in the actor's."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return text()
 
 
 def _locked_application(application_id, flag, refusal):
@@ -54,13 +62,6 @@ def record_reading(indicator, form, user):
     return reading
 
 
-def _year_of(application, transition):
-    for record in reversed(list(history(application))):
-        if record.transition == transition:
-            return record.created_at.year
-    return None
-
-
 @transaction.atomic
 def publish_package(package, actor):
     """Turn a completed package into an Exchange project, in one action.
@@ -80,13 +81,15 @@ def publish_package(package, actor):
         city=organisation,
         summary=package.summary or "\n".join(c.problem_statement for c in package.challenges.all()),
         stage="implemented",
-        start_year=_year_of(application, "start_implementation"),
-        end_year=_year_of(application, "complete"),
+        start_year=application.implementing_since.year if application.implementing_since else None,
+        end_year=application.completed_at.year if application.completed_at else None,
         organisation=organisation,
         # The project is the city's: its official who started the application hears about it.
         shared_by=application.started_by,
         package=package,
-        source=_("WeGO Solution Finder: %(application)s") % {"application": application},
+        source=in_the_portals_language(
+            lambda: _("WeGO Solution Finder: %(application)s") % {"application": application}
+        ),
     )
     staff = is_secretariat(actor)
     start(project, "add" if staff else "share", actor=actor)
@@ -104,7 +107,6 @@ def publish_package(package, actor):
         )
     refresh_search_document(project)
     if staff:
-        project = perform(
-            project, "publish", actor=actor, note=_("Published from a completed solution package.")
-        )
+        note = in_the_portals_language(lambda: _("Published from a completed solution package."))
+        project = perform(project, "publish", actor=actor, note=note)
     return project

@@ -8,14 +8,11 @@ from django.utils.translation import gettext as _
 
 from organisations.staff import is_secretariat
 from wego.workflow.engine import start
+from wego.workflow.errors import NotEditable
 from wego.workflow.versions import was_submitted as in_a_version
 
 from ..models import Introduction, SolutionFinderApplication
 from ..workflow import EDITABLE, PROPOSING, SOLUTION_FINDER
-
-
-class NotEditable(Exception):
-    """The application cannot be changed in its current state; the message says why."""
 
 
 def start_application(organisation, user):

@@ -94,9 +94,12 @@ def landing(request):
                         organisation__in=organisations_of(user)
                     ).select_related("organisation")
                 ],
-                "introductions": live_introductions_of(user).select_related(
-                    "application__organisation", "partner__organisation"
-                ),
+                "introductions": [
+                    (introduction, INTRODUCTION.current(introduction))
+                    for introduction in live_introductions_of(user).select_related(
+                        "application__organisation", "partner__organisation"
+                    )
+                ],
                 "start_form": (start_form := StartForm(user=user)),
                 "has_organisation": start_form.fields["organisation"].queryset.exists(),
             }

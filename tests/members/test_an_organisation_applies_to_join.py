@@ -158,7 +158,8 @@ def test_the_applicant_answers_a_request_for_information_and_can_withdraw(client
     application.refresh_from_db()
     assert application.status == "resubmitted"
     client.post(
-        f"/members/join/{application.pk}/step/", {"transition": "withdraw", "seen_state": "resubmitted"}
+        f"/members/join/{application.pk}/step/",
+        {"transition": "withdraw", "seen_state": "resubmitted", "confirmed": "yes"},
     )
     application.refresh_from_db()
     assert application.status == "withdrawn"

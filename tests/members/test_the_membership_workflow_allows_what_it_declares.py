@@ -29,6 +29,7 @@ ALLOWED = {
     },
     "information_requested": {
         "resubmit": ("resubmitted", "applicant"),
+        "decline": ("declined", "secretariat"),
         "withdraw": ("withdrawn", "applicant"),
     },
     "resubmitted": {

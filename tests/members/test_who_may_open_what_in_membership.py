@@ -61,7 +61,7 @@ def test_only_the_applicant_withdraws_and_everyone_else_changes_nothing(
     client, standing, application, person, expected
 ):
     response = as_person(client, standing[person]).post(
-        f"/members/join/{application.pk}/step/", {"transition": "withdraw"}
+        f"/members/join/{application.pk}/step/", {"transition": "withdraw", "confirmed": "yes"}
     )
     assert outcome(response) == (
         expected.format(app=application.pk) if isinstance(expected, str) else expected

@@ -19,11 +19,13 @@ ALLOWED = {
     "requested": {
         "approve": ("approved", {"secretariat"}),
         "decline": ("declined", {"secretariat"}),
-        "withdraw": ("withdrawn", {"requester", "secretariat"}),
+        "withdraw": ("withdrawn", {"requester"}),
+        "revoke": ("revoked", {"secretariat"}),
     },
-    "approved": {"withdraw": ("withdrawn", {"requester", "secretariat"})},
+    "approved": {"withdraw": ("withdrawn", {"requester"}), "revoke": ("revoked", {"secretariat"})},
     "declined": {},
     "withdrawn": {},
+    "revoked": {},
 }
 
 
@@ -43,7 +45,9 @@ def affiliation_in(state, **kwargs):
     ("state", "transition", "role"),
     list(
         itertools.product(
-            ALLOWED, ["approve", "decline", "withdraw"], ["requester", "secretariat", "another user"]
+            ALLOWED,
+            ["approve", "decline", "withdraw", "revoke"],
+            ["requester", "secretariat", "another user"],
         )
     ),
 )

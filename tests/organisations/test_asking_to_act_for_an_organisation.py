@@ -2,8 +2,9 @@ import pytest
 from allauth.account.models import EmailAddress
 
 from organisations.models import Affiliation
-from tests.factories import MemberFactory, UserFactory, secretariat_user
+from tests.factories import AffiliationFactory, MemberFactory, UserFactory, secretariat_user
 from wego.notifications.models import Notification
+from wego.workflow.engine import perform
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +92,53 @@ def test_markup_in_the_request_is_shown_as_text(client):
         {"organisation": city.pk, "title": "<script>alert(1)</script>", "justification": "x"},
     )
     assert "<script>alert(1)" not in client.get("/my/").text
+
+
+def test_a_person_withdraws_their_request_from_my_wego_after_ticking_the_confirmation(client):
+    person, city = verified(UserFactory()), MemberFactory(name="Nairobi")
+    client.force_login(person)
+    client.post("/my/affiliations/new/", {"organisation": city.pk, "title": "CIO", "justification": "x"})
+    affiliation = Affiliation.objects.get()
+    page = client.get("/my/").text
+    assert f'action="/my/affiliations/{affiliation.pk}/step/"' in page and 'name="confirmed"' in page
+    client.post(
+        f"/my/affiliations/{affiliation.pk}/step/", {"transition": "withdraw", "seen_state": "requested"}
+    )
+    affiliation.refresh_from_db()
+    assert affiliation.status == "requested"  # not without the tick
+    client.post(
+        f"/my/affiliations/{affiliation.pk}/step/",
+        {"transition": "withdraw", "seen_state": "requested", "confirmed": "yes"},
+    )
+    affiliation.refresh_from_db()
+    assert affiliation.status == "withdrawn"
+
+
+def test_nobody_withdraws_someone_elses_request(client):
+    affiliation = AffiliationFactory(status="requested")
+    client.force_login(verified(UserFactory()))
+    response = client.post(
+        f"/my/affiliations/{affiliation.pk}/step/", {"transition": "withdraw", "confirmed": "yes"}
+    )
+    assert response.status_code == 404
+    affiliation.refresh_from_db()
+    assert affiliation.status == "requested"
+
+
+def test_the_person_reads_why_the_secretariat_declined_or_ended_it(
+    client, django_capture_on_commit_callbacks
+):
+    staff = secretariat_user()
+    declined = AffiliationFactory(status="requested")
+    ended = AffiliationFactory(user=declined.user)
+    perform(declined, "decline", actor=staff, note="Please ask your mayor's office to write to us.")
+    with django_capture_on_commit_callbacks(execute=True):
+        perform(ended, "revoke", actor=staff, note="You left the city's service in June.")
+    client.force_login(declined.user)
+    page = client.get("/my/").text
+    assert "Please ask your mayor&#x27;s office to write to us." in page
+    assert "You left the city&#x27;s service in June." in page and "Ended by the Secretariat" in page
+    assert (
+        "You left the city's service in June."
+        in Notification.objects.filter(recipient=declined.user).first().body_text
+    )

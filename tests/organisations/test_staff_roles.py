@@ -56,3 +56,24 @@ def test_each_role_is_its_own():
     assert [is_secretariat(p) for p in (secretariat_member, reviewer, judge)] == [True, False, False]
     assert [is_reviewer(p) for p in (secretariat_member, reviewer, judge)] == [False, True, False]
     assert [is_judge(p) for p in (secretariat_member, reviewer, judge)] == [False, False, True]
+
+
+def test_the_secretariat_manages_the_portals_models_and_never_accounts_groups_or_second_factors():
+    held = set(
+        Group.objects.get(name=SECRETARIAT).permissions.values_list("content_type__app_label", "codename")
+    )
+    apps_held = {app for app, _ in held}
+    assert apps_held == {"organisations", "members", "programs", "workflow", "notifications"}
+    assert not {codename for app, codename in held if app == "organisations" and codename.endswith("_user")}
+    assert ("organisations", "change_affiliation") in held and ("programs", "change_project") in held
+
+
+def test_a_permission_the_secretariat_should_not_hold_is_taken_away_at_the_next_migrate():
+    from django.contrib.auth.models import Permission
+
+    from organisations.staff import ensure_staff_groups
+
+    group = Group.objects.get(name=SECRETARIAT)
+    group.permissions.add(Permission.objects.get(content_type__app_label="auth", codename="change_group"))
+    ensure_staff_groups(sender=None)
+    assert not group.permissions.filter(content_type__app_label="auth").exists()

@@ -368,3 +368,17 @@ def test_the_sharer_cannot_publish_their_own_project(client, official, city, pri
     assert response.status_code == 200
     project.refresh_from_db()
     assert project.status == "submitted"
+
+
+def test_a_city_someone_else_proposed_is_not_reused_nor_confirmed_by_a_project(
+    client, official, city, private_storage
+):
+    from organisations.models import Organisation
+    from tests.factories import OrganisationFactory
+
+    theirs = OrganisationFactory(name="Medellín", country="CO", confirmed=False, proposed_by=UserFactory())
+    project = shared(client, official, city, **{"project-city_name": "Medellín", "project-country": "CO"})
+    assert project.city != theirs and project.city.proposed_by == official
+    perform(project, "publish", actor=secretariat_user())
+    theirs.refresh_from_db()
+    assert not theirs.confirmed and Organisation.objects.filter(name="Medellín").count() == 2

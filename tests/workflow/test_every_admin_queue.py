@@ -96,3 +96,25 @@ def test_staff_steps_show_a_note_box_labelled_by_the_step(client, staff):
     page = client.get(f"/admin/programs/project/{project.pk}/change/").text
     assert "Note for “Return with comments” (required, the applicant reads it)" in page
     assert "Note for “Publish” (optional, the applicant reads it)" in page
+
+
+def test_what_waits_for_staff_comes_before_what_waits_for_others(client, staff):
+    """A request to act for an organisation waits for staff; a confirmed affiliation, however old,
+    does not, and comes after it."""
+    from organisations.services import request_affiliation
+    from tests.factories import MemberFactory, UserFactory
+
+    confirmed = request_affiliation(
+        UserFactory(email="old@city.example"), MemberFactory().organisation, title="x", justification="x"
+    )
+    perform(confirmed, "approve", actor=staff)
+    waiting = request_affiliation(
+        UserFactory(email="new@city.example"), MemberFactory().organisation, title="x", justification="x"
+    )
+    waited(confirmed, 400)
+    assert [
+        a.user.email for a in client.get("/admin/organisations/affiliation/").context["cl"].result_list
+    ] == [
+        waiting.user.email,
+        confirmed.user.email,
+    ]

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from .definitions import DRAFT, FINAL
+from .definitions import AWAITING, DRAFT, FINAL
 from .engine import history_for_staff
 from .forms import ThreadMessageForm
 from .models import TransitionRecord
@@ -55,14 +55,19 @@ class WorkflowAdminMixin:
         ).order_by("-created_at", "-pk")
         queryset = queryset.annotate(
             waiting_since=Subquery(last_step.values("created_at")[:1]),
-            finished=Case(
-                When(workflow.q(FINAL), then=Value(1)), default=Value(0), output_field=IntegerField()
+            turn=Case(
+                When(workflow.q(AWAITING), then=Value(0)),
+                When(workflow.q(FINAL), then=Value(2)),
+                default=Value(1),
+                output_field=IntegerField(),
             ),
         )
         return queryset.order_by(*self.get_ordering(request))
 
     def get_ordering(self, request):
-        return ["finished", "waiting_since", "pk"]  # open ones first, the longest waiting first
+        # What waits for staff first, then what waits for others, then what is finished; the longest
+        # waiting first in each.
+        return ["turn", "waiting_since", "pk"]
 
     def get_list_display(self, request):
         return [*super().get_list_display(request), "waiting"]
@@ -78,6 +83,9 @@ class WorkflowAdminMixin:
         # Nothing here is edited by hand: saving the form would write back a status read before
         # a concurrent step. Steps go through transition_view, which only needs to view.
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a submission keeps its history: it is withdrawn, declined or unpublished instead
 
     # One item --------------------------------------------------------------------------------
 

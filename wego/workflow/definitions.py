@@ -10,17 +10,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
 
 # The source of a transition that creates its object: creating a submission is a recorded step.
 NEW = ""
 
 # Flags every workflow may use, with what they mean to the engine and the admin.
-FINAL = "final"  # the end: no step leads out, and the admin's queue lists it after the open ones
+FINAL = "final"  # the end: no step leads out, and the admin's queue lists it last
 DRAFT = "draft"  # the submitter's working copy: staff do not see it until it is submitted
+AWAITING = "awaiting"  # the next step is staff's: the admin's queue lists it first, the longest waiting first
 COMMON_FLAGS = {
-    FINAL: _("The end: no step leads out of it."),
-    DRAFT: _("The submitter's working copy, not shown to staff."),
+    FINAL: "The end: no step leads out of it.",
+    DRAFT: "The submitter's working copy, not shown to staff.",
+    AWAITING: "The next step is staff's.",
 }
 
 # Where a step's button appears on the site: on the submission's own page, or on the page where
@@ -41,6 +42,11 @@ class State:
     @property
     def final(self):
         return FINAL in self.flags
+
+
+def state(name, staff_label, applicant_label, *flags):
+    """A State, its flags listed after its labels."""
+    return State(name, staff_label, applicant_label, flags=frozenset(flags))
 
 
 @dataclass(frozen=True)
@@ -114,7 +120,7 @@ class Workflow:
     initial: str
     # roles_of(user, obj) -> set of role names the user holds for this object.
     roles_of: Callable
-    # The meaning a state may carry beyond COMMON_FLAGS: flag name -> what it means.
+    # The meaning a state may carry beyond COMMON_FLAGS: flag name -> what it means (for developers).
     flags: dict = field(default_factory=dict)
     audiences: dict = field(default_factory=dict)
     thread: Thread | None = None

@@ -25,6 +25,9 @@ def start(obj, transition_name, *, actor, note=""):
     note = _checked_note(step, note)
     if not step.roles & workflow.roles_of(actor, obj):
         raise TransitionNotAllowed(TransitionNotAllowed.default)
+    refusal = step.guard(obj) if step.guard else None
+    if refusal:
+        raise NotReady(refusal)
     with transaction.atomic():
         setattr(obj, workflow.state_field, step.target)
         obj.save()
@@ -84,7 +87,15 @@ def _complete(obj, workflow, step, from_state, actor, note):
     )
     if step.effect:
         step.effect(obj, actor=actor, note=note)
-    tell(obj, step.notify, "workflow:status", {"transition": step, "note": note, "actor": actor})
+    # Nobody is told of their own step, but for the receipt of what they created.
+    leave_out = None if step.creates else actor
+    tell(
+        obj,
+        step.notify,
+        "workflow:status",
+        {"transition": step, "note": note, "actor": actor},
+        leave_out=leave_out,
+    )
 
 
 def link_for(obj, audience):
@@ -101,7 +112,7 @@ def tell(obj, audience_names, kind, context, *, leave_out=None):
     """Queue message `kind` about `obj` for everyone in the named audiences of its workflow, once each
     (in the voice of the first audience they are in), except `leave_out`."""
     workflow = type(obj).workflow
-    told = {leave_out.pk} if leave_out is not None else set()
+    told = {leave_out.pk} if leave_out is not None and leave_out.is_authenticated else set()
     for name in audience_names:
         audience = workflow.audiences[name]
         for person in audience.people(obj):

@@ -23,3 +23,8 @@ class NoteRequired(TransitionError):
 
 class NotReady(TransitionError):
     """The transition's guard refused: its message says what is missing."""
+
+
+class NotEditable(TransitionError):
+    """The submission cannot be changed so, or that cannot be done, in its current state: the message
+    says why."""

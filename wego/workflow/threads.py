@@ -6,12 +6,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .engine import tell
-from .errors import TransitionError
+from .errors import NotEditable
 from .models import ThreadMessage
-
-
-class ThreadClosed(TransitionError):
-    """Nobody writes in the thread in the submission's current state."""
 
 
 def messages_of(obj):
@@ -45,7 +41,7 @@ def post_message(obj, author, *, body, attachment=None):
     if side is None:
         raise PermissionDenied
     if not is_open(locked):
-        raise ThreadClosed(_("The thread is closed in this state."))
+        raise NotEditable(_("The thread is closed in this state."))
     message = ThreadMessage.objects.create(
         content_type=ContentType.objects.get_for_model(locked),
         object_id=locked.pk,
