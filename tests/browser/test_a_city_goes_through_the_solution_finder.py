@@ -279,34 +279,33 @@ def test_a_city_goes_through_the_four_steps_to_a_package_in_the_exchange(browser
     expect(visitor.get_by_role("heading", level=1)).to_have_text("Flood early warning")
     expect(visitor.locator("body")).to_contain_text("Warning lead time")
 
-    # Every step's email arrived.
+    # Every step's email arrived, each to the people it concerns but the one who took it.
     assert subjects_to("cio@cauayan.example") == [
-        "Solution Finder application of Cauayan: Submitted to WeGO",
         "Solution Finder application of Cauayan: Being reviewed by WeGO",
         "Solution Finder application of Cauayan: WeGO asks you to clarify",
-        "Solution Finder application of Cauayan: Resubmitted with your clarifications",
         "Solution Finder application of Cauayan: Being reviewed by WeGO",
         "Solution Finder application of Cauayan: Preliminary feedback from WeGO",
         "Introduction of Cauayan and River Sensors Co: Proposed by WeGO: waiting for both sides",
         "Introduction of Cauayan and Delta Consultants: Proposed by WeGO: waiting for both sides",
-        "Introduction of Cauayan and River Sensors Co: Accepted by the city; waiting for the partner",
-        "Introduction of Cauayan and Delta Consultants: Accepted by the city; waiting for the partner",
         "Introduction of Cauayan and River Sensors Co: Connected: contact details shared",
         "Introduction of Cauayan and Delta Consultants: Declined",
         "Solution Finder application of Cauayan: Connected with strategic partners",
-        "Solution Finder application of Cauayan: Implementing solution packages",
         "Solution Finder application of Cauayan: Completed",
         "The Exchange project “Flood early warning”: Published in the Exchange",
     ]
     assert subjects_to("jin@riversensors.example") == [
         "Introduction of Cauayan and River Sensors Co: Proposed by WeGO: waiting for both sides",
         "Introduction of Cauayan and River Sensors Co: Accepted by the city; waiting for the partner",
-        "Introduction of Cauayan and River Sensors Co: Connected: contact details shared",
     ]
-    assert subjects_to("ana@delta.example")[-1] == "Introduction of Cauayan and Delta Consultants: Declined"
-    staff_subjects = subjects_to("programmes@we-gov.org")
-    assert "Solution Finder application of Cauayan: Submitted" in staff_subjects
-    assert "Solution Finder application of Cauayan: Resubmitted" in staff_subjects
-    assert "Solution Finder application of Cauayan: a new message" in staff_subjects
+    assert subjects_to("ana@delta.example") == [
+        "Introduction of Cauayan and Delta Consultants: Proposed by WeGO: waiting for both sides",
+        "Introduction of Cauayan and Delta Consultants: Accepted by the city; waiting for the partner",
+    ]
+    assert subjects_to("programmes@we-gov.org") == [
+        "Solution Finder application of Cauayan: Submitted",
+        "Solution Finder application of Cauayan: a new message",
+        "Solution Finder application of Cauayan: Resubmitted",
+        "Solution Finder application of Cauayan: Implementing",
+    ]
     assert problems == []
     assert delta_official.pk and sensors_official.pk and gauge.pk
