@@ -135,9 +135,10 @@ def main(count):
 def application_notifications(application):
     from wego.notifications.models import Notification
 
-    return Notification.objects.filter(
-        object_id=application.pk, kind="workflow:status", recipient=application.applicant
-    ).values_list("pk", flat=True)
+    # Each step tells someone: the applicant of staff's steps, staff of the applicant's.
+    return Notification.objects.filter(object_id=application.pk, kind="workflow:status").values_list(
+        "pk", flat=True
+    )
 
 
 def wait_for(receipts, started, timeout=30):

@@ -129,7 +129,11 @@ def main(total):
             )
     ProjectIndicator.objects.bulk_create(indicators, batch_size=5000)
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE programs_project, programs_project_areas, programs_projectindicator")
+        # The cities too: a filter by region joins them, and the planner must know how many there are.
+        cursor.execute(
+            "ANALYZE programs_project, programs_project_areas, programs_projectindicator, "
+            "organisations_organisation, members_member"
+        )
     print(f"Added {missing} synthetic projects; {Project.objects.count()} in all.")
 
 
