@@ -9,7 +9,6 @@ every step's email is seen arriving.
 import re
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from django.core import mail
 from playwright.sync_api import expect
 
@@ -21,28 +20,11 @@ from tests.factories import (
     UserFactory,
     official_of,
     official_of_partner,
-    secretariat_user,
 )
 
-from .conftest import axe_violations
+from .conftest import PASSWORD, PDF, admin_page, axe_violations, secretariat_member, watched
 
 pytestmark = pytest.mark.browser
-
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-PASSWORD = "a long pass phrase for wego"
-
-
-def current_code():
-    return format_hotp_value(hotp_value(SECRET, next(yield_hotp_counters_from_time())))
-
-
-def watched(page, problems):
-    """Record script errors, CSP violations and failed requests, as the suite's page fixture does."""
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.on("console", lambda m: m.type == "error" and problems.append(f"{m.text} {m.location}"))
-    page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status} {r.url}"))
-    return page
 
 
 def with_password(user):
@@ -74,9 +56,7 @@ def test_a_city_goes_through_the_four_steps_to_a_package_in_the_exchange(browser
     problems = []
     cauayan = Member.objects.get(organisation__slug="cauayan")
     with_password(official_of(cauayan, user=UserFactory(email="cio@cauayan.example")))
-    staff = with_password(secretariat_user(email="programmes@we-gov.org", is_superuser=True))
-    staff.authenticator_set.all().delete()
-    TOTP.activate(staff, SECRET)
+    secretariat_member("programmes@we-gov.org")
     water = Area.objects.get(slug="water-management")
     sensors = PartnerFactory(
         name="River Sensors Co", slug="river-sensors", contact_email="hello@riversensors.example"
@@ -141,13 +121,7 @@ def test_a_city_goes_through_the_four_steps_to_a_package_in_the_exchange(browser
     application_url = city.url
 
     # Step 2: staff review, ask a clarification in the admin.
-    admin = watched(browser.new_context().new_page(), problems)
-    admin.goto(f"{portal}/admin/")
-    admin.get_by_label("Email").fill("programmes@we-gov.org")
-    admin.get_by_label("Password").fill(PASSWORD)
-    admin.get_by_role("button", name="Sign In").click()
-    admin.get_by_label("Code").fill(current_code())
-    admin.get_by_role("button", name="Sign In").click()
+    admin = admin_page(browser, portal, "programmes@we-gov.org", problems)
     admin.goto(f"{portal}/admin/programs/solutionfinderapplication/")
     admin.get_by_role("link", name=re.compile("Cauayan, Solution Finder")).click()
     admin.get_by_role("button", name="Start review").click()

@@ -3,23 +3,14 @@ the Secretariat publishes it in the admin, and the public finds it."""
 
 import pytest
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from playwright.sync_api import expect
 
 from members.models import Member
 from programs.models import Area, ProjectIndicator
-from tests.browser.conftest import axe_violations
-from tests.factories import AffiliationFactory, ProjectFactory, UserFactory, secretariat_user
+from tests.browser.conftest import PASSWORD, PDF, admin_page, axe_violations, secretariat_member
+from tests.factories import AffiliationFactory, ProjectFactory, UserFactory
 
 pytestmark = pytest.mark.browser
-
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-PASSWORD = "a long pass phrase for wego"
-
-
-def current_code():
-    return format_hotp_value(hotp_value(SECRET, next(yield_hotp_counters_from_time())))
 
 
 @pytest.fixture
@@ -117,11 +108,7 @@ def test_bad_input_in_the_address_gets_a_message_not_an_error(page, catalogue):
 
 
 def test_a_city_shares_a_project_and_the_secretariat_publishes_it(browser, portal, report_file):
-    staff = secretariat_user(email="reviewer@we-gov.org", is_superuser=True)
-    staff.set_password(PASSWORD)
-    staff.save()
-    staff.authenticator_set.all().delete()
-    TOTP.activate(staff, SECRET)
+    staff = secretariat_member("reviewer@we-gov.org")
     EmailAddress.objects.update_or_create(
         user=staff, email=staff.email, defaults={"verified": True, "primary": True}
     )
@@ -151,13 +138,7 @@ def test_a_city_shares_a_project_and_the_secretariat_publishes_it(browser, porta
     city.get_by_role("button", name="Send the project to the Secretariat").click()
     expect(city.locator("#project-state")).to_have_text("Waiting for the Secretariat to publish it")
 
-    admin = browser.new_context().new_page()
-    admin.goto(f"{portal}/admin/")
-    admin.get_by_label("Email").fill("reviewer@we-gov.org")
-    admin.get_by_label("Password").fill(PASSWORD)
-    admin.get_by_role("button", name="Sign In").click()
-    admin.get_by_label("Code").fill(current_code())
-    admin.get_by_role("button", name="Sign In").click()
+    admin = admin_page(browser, portal, "reviewer@we-gov.org")
     admin.goto(f"{portal}/admin/programs/project/?status__exact=submitted")
     admin.get_by_role("link", name="Shared bicycles for the Han river").click()
     admin.get_by_role("button", name="Publish").click()

@@ -2,28 +2,13 @@
 the Secretariat asks for more information, the applicant changes an answer and resubmits, staff see
 the new version's difference, and approve with the confirmation the step asks for, in the admin."""
 
-import re
-
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from django.core import mail
 from playwright.sync_api import expect
 
-from tests.factories import secretariat_user
+from tests.browser.conftest import PASSWORD, PDF, admin_page, link_in, secretariat_member
 
 pytestmark = pytest.mark.browser
-
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-PASSWORD = "a long pass phrase for wego"
-
-
-def current_code():
-    return format_hotp_value(hotp_value(SECRET, next(yield_hotp_counters_from_time())))
-
-
-def link_in(message, path):
-    return re.search(rf"https?://[^/\s]+({path}[^\s]*)", message.body).group(1)
 
 
 @pytest.fixture
@@ -35,11 +20,7 @@ def letter_file(private_storage):
 
 
 def test_an_organisation_joins_wego_from_sign_up_to_acting_for_the_new_member(browser, portal, letter_file):
-    staff = secretariat_user(email="reviewer@we-gov.org", is_superuser=True)
-    staff.set_password(PASSWORD)
-    staff.save()
-    staff.authenticator_set.all().delete()
-    TOTP.activate(staff, SECRET)
+    secretariat_member("reviewer@we-gov.org")
 
     city = browser.new_context().new_page()
     city.goto(f"{portal}/accounts/signup/")
@@ -68,13 +49,7 @@ def test_an_organisation_joins_wego_from_sign_up_to_acting_for_the_new_member(br
     city.goto(f"{portal}/my/")
     expect(city.get_by_role("link", name="Membership of Mombasa County")).to_be_visible()
 
-    admin = browser.new_context().new_page()
-    admin.goto(f"{portal}/admin/")
-    admin.get_by_label("Email").fill("reviewer@we-gov.org")
-    admin.get_by_label("Password").fill(PASSWORD)
-    admin.get_by_role("button", name="Sign In").click()
-    admin.get_by_label("Code").fill(current_code())
-    admin.get_by_role("button", name="Sign In").click()
+    admin = admin_page(browser, portal, "reviewer@we-gov.org")
     admin.goto(f"{portal}/admin/members/membershipapplication/")
     admin.get_by_role("link", name="Mombasa County").click()
     admin.get_by_role("button", name="Start review").click()
