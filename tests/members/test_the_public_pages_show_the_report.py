@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -87,9 +89,11 @@ def test_pages_send_a_strict_content_security_policy(client, report_data):
 
 
 def test_no_page_loads_anything_from_another_origin(client, report_data):
-    text = client.get("/members/").text
-    assert "cdn" not in text.lower()
-    assert 'src="http' not in text and 'href="http' not in text.replace('href="http://we-gov.org"', "")
+    """Every script, style and image comes from the portal (the page's only outside link is WeGO's
+    own website). Its addresses are read from its attributes: a random token may spell "cdn"."""
+    addresses = re.findall(r'(?:src|href)="([^"]*)"', client.get("/members/").text)
+    outside = [a for a in addresses if a.startswith(("http:", "https:", "//")) and a != "http://we-gov.org"]
+    assert addresses and outside == []
 
 
 def test_the_language_switcher_changes_the_language(client, report_data):
