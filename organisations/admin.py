@@ -96,6 +96,8 @@ class AffiliationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
             "Proposed by the person, not yet on the portal: %(details)s. Confirming the request confirms it."
         ) % {"details": described}
 
+    view_on_site = False  # the person follows it on their own My WeGO
+
     def has_add_permission(self, request):
         return False  # people ask from their dashboard; staff confirm here
 
