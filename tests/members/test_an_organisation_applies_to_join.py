@@ -5,6 +5,7 @@ from django.test import Client
 
 from members.models import MembershipApplication
 from tests.factories import MembershipApplicationFactory, UserFactory, secretariat_user
+from tests.states import put_in
 from wego.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -149,7 +150,7 @@ def test_guessing_an_id_gives_404_not_403(client):
 
 def test_the_applicant_answers_a_request_for_information_and_can_withdraw(client):
     application = MembershipApplicationFactory()
-    MembershipApplication.objects.filter(pk=application.pk).update(status="information_requested")
+    put_in(application, "information_requested")
     client.force_login(application.applicant)
     client.post(
         f"/members/join/{application.pk}/step/",

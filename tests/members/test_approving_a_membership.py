@@ -15,6 +15,7 @@ from tests.factories import (
     UserFactory,
     secretariat_user,
 )
+from tests.states import put_in
 from wego.workflow.engine import perform, start
 from wego.workflow.errors import NotReady
 
@@ -23,8 +24,7 @@ pytestmark = pytest.mark.django_db
 
 def recommended(**kwargs):
     application = MembershipApplicationFactory(**kwargs)
-    MembershipApplication.objects.filter(pk=application.pk).update(status="recommended")
-    application.refresh_from_db()
+    put_in(application, "recommended")
     return application
 
 

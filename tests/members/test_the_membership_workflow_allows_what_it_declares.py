@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from members.models import Member, MembershipApplication
 from members.workflow import MEMBERSHIP
 from tests.factories import MembershipApplicationFactory, UserFactory, secretariat_user
+from tests.states import declared_moves, put_in
 from wego.workflow.engine import history, perform
 from wego.workflow.errors import IllegalTransition, NoteRequired, StaleState, TransitionNotAllowed
 from wego.workflow.models import TransitionRecord
@@ -51,8 +52,7 @@ ROLES = ["applicant", "secretariat", "other official", "staff outside the Secret
 
 def application_in(state):
     application = MembershipApplicationFactory()
-    MembershipApplication.objects.filter(pk=application.pk).update(status=state)
-    application.refresh_from_db()
+    put_in(application, state)
     return application
 
 
@@ -69,15 +69,7 @@ def actor(role, application):
 
 
 def test_the_table_declares_exactly_the_issues_process():
-    declared = {
-        state.name: {
-            t.name: (t.target, role)
-            for t in MEMBERSHIP.transitions
-            if state.name in t.sources
-            for role in t.roles
-        }
-        for state in MEMBERSHIP.states
-    }
+    declared = declared_moves(MEMBERSHIP)
     assert declared == ALLOWED
 
 

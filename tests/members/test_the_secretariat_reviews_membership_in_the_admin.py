@@ -1,8 +1,8 @@
 import pytest
 from django.contrib.auth.models import Permission
 
-from members.models import MembershipApplication
 from tests.factories import MembershipApplicationFactory, UserFactory, secretariat_user, with_mfa
+from tests.states import put_in
 from wego.workflow.engine import history
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +49,7 @@ def test_a_step_taken_from_the_admin_moves_the_application_and_records_it(client
 
 def test_a_step_on_a_stale_page_is_refused_with_a_clear_message(client, secretariat):
     application = MembershipApplicationFactory()
-    MembershipApplication.objects.filter(pk=application.pk).update(status="under_review")
+    put_in(application, "under_review")
     response = client.post(
         url(application, "transition"),
         {"transition": "decline", "seen_state": "submitted", "note": "No."},

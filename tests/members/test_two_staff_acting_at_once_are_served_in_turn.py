@@ -5,8 +5,8 @@ import threading
 import pytest
 from django.db import connection
 
-from members.models import MembershipApplication
 from tests.factories import MembershipApplicationFactory, secretariat_user
+from tests.states import put_in
 from wego.workflow.engine import history, perform
 from wego.workflow.errors import StaleState
 
@@ -14,7 +14,7 @@ from wego.workflow.errors import StaleState
 @pytest.mark.django_db(transaction=True)
 def test_exactly_one_of_two_simultaneous_moves_succeeds():
     application = MembershipApplicationFactory()
-    MembershipApplication.objects.filter(pk=application.pk).update(status="under_review")
+    put_in(application, "under_review")
     first, second = secretariat_user(), secretariat_user()
     both_ready = threading.Barrier(2)
     outcomes = {}

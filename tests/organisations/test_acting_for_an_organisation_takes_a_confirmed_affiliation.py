@@ -3,12 +3,12 @@ import itertools
 import pytest
 from django.db import IntegrityError
 
-from members.models import MembershipApplication
 from organisations.access import acts_for, organisations_of
 from organisations.models import Affiliation
 from organisations.services import request_affiliation
 from organisations.workflow import AFFILIATION
 from tests.factories import MemberFactory, MembershipApplicationFactory, UserFactory, secretariat_user
+from tests.states import put_in
 from wego.notifications.models import Notification
 from wego.workflow.engine import perform
 from wego.workflow.errors import IllegalTransition, TransitionNotAllowed
@@ -36,8 +36,7 @@ def affiliation_in(state, **kwargs):
         title="Director of Smart City Division",
         justification="I lead the city's digital office.",
     )
-    Affiliation.objects.filter(pk=affiliation.pk).update(status=state)
-    affiliation.refresh_from_db()
+    put_in(affiliation, state)
     return affiliation
 
 
@@ -114,6 +113,6 @@ def test_the_states_are_declared_once():
 
 def test_approving_a_membership_makes_the_applicant_its_first_official(report_data):
     application = MembershipApplicationFactory(country="KE")
-    MembershipApplication.objects.filter(pk=application.pk).update(status="recommended")
+    put_in(application, "recommended")
     approved = perform(application, "approve", actor=secretariat_user())
     assert acts_for(application.applicant, approved.member)

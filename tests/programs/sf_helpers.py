@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from programs.models import Introduction, SolutionFinderApplication, SolutionPackage
+from programs.models import Introduction, SolutionPackage
 from tests.factories import (
     PartnerFactory,
     SolutionFinderApplicationFactory,
@@ -11,14 +11,12 @@ from tests.factories import (
     official_of_partner,
     secretariat_user,
 )
+from tests.states import put_in
 
 
 def application_in(state, **kwargs):
     application = SolutionFinderApplicationFactory(**kwargs)
-    SolutionFinderApplication.objects.filter(pk=application.pk).update(
-        status=state, submitted_at=None if state == "draft" else timezone.now()
-    )
-    application.refresh_from_db()
+    put_in(application, state, submitted_at=None if state == "draft" else timezone.now())
     return application
 
 
@@ -30,8 +28,7 @@ def introduce(application, partner=None, status="proposed"):
         reason="They built this in Busan.",
         proposed_by=UserFactory(),
     )
-    Introduction.objects.filter(pk=introduction.pk).update(status=status)
-    introduction.refresh_from_db()
+    put_in(introduction, status)
     return introduction
 
 

@@ -7,6 +7,7 @@ import pytest
 from programs.models import Project
 from programs.workflow import PROJECT_SHARING
 from tests.factories import MemberFactory, ProjectFactory, UserFactory, official_of, secretariat_user
+from tests.states import declared_moves, put_in
 from wego.notifications.models import Notification
 from wego.workflow.engine import history, perform
 from wego.workflow.errors import IllegalTransition, NoteRequired, TransitionNotAllowed
@@ -31,8 +32,7 @@ def project_in(state):
     organisation = MemberFactory()
     sharer = official_of(organisation)
     project = ProjectFactory(organisation=organisation, shared_by=sharer)
-    Project.objects.filter(pk=project.pk).update(status=state)
-    project.refresh_from_db()
+    put_in(project, state)
     return project
 
 
@@ -49,15 +49,7 @@ def actor(role, project):
 
 
 def test_the_table_declares_exactly_the_issues_process():
-    declared = {
-        state.name: {
-            t.name: (t.target, role)
-            for t in PROJECT_SHARING.transitions
-            if state.name in t.sources
-            for role in t.roles
-        }
-        for state in PROJECT_SHARING.states
-    }
+    declared = declared_moves(PROJECT_SHARING)
     assert declared == ALLOWED
     assert PROJECT_SHARING.initial == "submitted"
 

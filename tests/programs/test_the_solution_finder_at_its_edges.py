@@ -12,6 +12,7 @@ from programs.models import ApplicationAttachment, Challenge, Introduction, Solu
 from programs.services import solution_finder as services
 from programs.steps import BY_SLUG
 from tests.factories import PartnerFactory, SolutionFactory, UserFactory, official_of, verified
+from tests.states import put_in
 from wego.workflow.engine import perform
 from wego.workflow.errors import NotReady
 from wego.workflow.models import ThreadMessage
@@ -177,7 +178,7 @@ def test_a_partner_loses_sight_of_the_city_when_the_introduction_ends(client, en
     introduction = introduce(application)
     client.force_login(official_of_partner(introduction.partner))
     assert client.get(application.get_absolute_url()).status_code == 200
-    Introduction.objects.filter(pk=introduction.pk).update(status=ended)
+    put_in(introduction, ended)
     assert client.get(application.get_absolute_url()).status_code == 404
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from programs.models import ApplicationAttachment
 from tests.factories import MemberFactory, PartnerFactory, UserFactory, official_of
 from tests.people import PUBLIC, SIGN_IN, VERIFY, as_person, cases, outcome
+from tests.states import put_in
 from wego.workflow.models import ThreadMessage
 
 from .sf_helpers import application_in, introduce, official_of_partner, package_for
@@ -158,9 +159,8 @@ def test_a_partner_is_not_shown_an_application_before_it_is_introduced(client):
     assert client.get(application.get_absolute_url()).status_code == 404
     introduction = introduce(application, partner)
     assert client.get(application.get_absolute_url()).status_code == 200
-    from programs.models import Introduction
 
-    Introduction.objects.filter(pk=introduction.pk).update(status="withdrawn")
+    put_in(introduction, "withdrawn")
     assert client.get(application.get_absolute_url()).status_code == 404
 
 

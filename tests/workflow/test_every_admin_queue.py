@@ -7,7 +7,6 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from members.models import MembershipApplication
 from programs.models import SolutionFinderApplication
 from tests.factories import (
     MembershipApplicationFactory,
@@ -15,6 +14,7 @@ from tests.factories import (
     SolutionFinderApplicationFactory,
     secretariat_user,
 )
+from tests.states import put_in
 from wego.workflow.engine import perform
 from wego.workflow.models import TransitionRecord
 
@@ -74,7 +74,7 @@ def test_drafts_stay_the_citys_own_until_submitted(client, staff):
 
 def test_a_step_that_asks_a_confirmation_shows_the_box_and_is_refused_unticked(client, staff):
     application = MembershipApplicationFactory()
-    MembershipApplication.objects.filter(pk=application.pk).update(status="recommended")
+    put_in(application, "recommended")
     url = f"/admin/members/membershipapplication/{application.pk}/"
     page = client.get(f"{url}change/").text
     assert 'name="confirmed"' in page and "Yes: the Executive Committee approved this membership." in page
