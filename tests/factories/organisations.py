@@ -4,6 +4,7 @@ import factory
 from django.utils.text import slugify
 
 from organisations.models import Affiliation, Organisation, OrganisationKind, Region, User
+from organisations.workflow import ACTING, AFFILIATION
 
 
 def organisation_of(thing):
@@ -49,7 +50,7 @@ class AffiliationFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     title = "Director of Smart City Policy"
     justification = "Leads the city's smart city programme."
-    status = "approved"
+    status = AFFILIATION.state_with(ACTING)
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):

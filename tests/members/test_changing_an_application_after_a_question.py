@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from members.models import MembershipApplication
+from members.workflow import EDITABLE, MEMBERSHIP
 from tests.factories import MembershipApplicationFactory, UserFactory, secretariat_user, verified
 from wego.workflow.engine import perform, start
 from wego.workflow.models import TransitionRecord
@@ -69,7 +70,7 @@ def test_the_applicant_changes_an_answer_resubmits_and_staff_see_the_difference(
     )
     assert response.status_code == 302
     asked.refresh_from_db()
-    assert asked.status == "information_requested"  # changed answers are not yet sent
+    assert MEMBERSHIP.has(asked, EDITABLE)  # changed answers are not yet sent
     assert len(versions_of(asked)) == 1
 
     client.post(
