@@ -10,6 +10,8 @@ pytestmark = pytest.mark.browser
 def test_a_visitor_filters_searches_opens_a_member_and_downloads_the_csv(page, portal):
     page.goto(f"{portal}/")
     page.get_by_role("link", name="Browse the member directory").click()
+    # The live filters work once the page's scripts ran: wait for that, not for the heading alone.
+    page.wait_for_load_state()
     expect(page.get_by_role("heading", level=1)).to_have_text("Member directory")
     expect(page.locator("#result-count")).to_contain_text("166 members found")
 

@@ -72,6 +72,8 @@ def test_nothing_overflows_on_a_phone(browser, driver, path):
 def test_a_visitor_filters_the_partners_live_and_opens_one(page, driver):
     page.goto(f"{driver['url']}/driver/")
     page.get_by_role("link", name="Strategic partners", exact=True).first.click()
+    # The live filters work once the page's scripts ran: wait for that, not for the heading alone.
+    page.wait_for_load_state()
     expect(page.get_by_role("heading", level=1)).to_have_text("Strategic partners")
     expect(page.locator("#result-count")).to_contain_text("2 partners found")
     page.get_by_label("Area").select_option(label="Water Management")
