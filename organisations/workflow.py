@@ -1,6 +1,8 @@
 """The affiliation's workflow, declared as data: a person asks to act for an organisation (one they
 may have proposed themselves), and the Secretariat confirms the request, and the organisation with it."""
 
+from dataclasses import replace
+
 from django.utils.translation import gettext_lazy as _
 
 from wego.workflow.definitions import AWAITING, FINAL, NEW, Transition, Workflow, state
@@ -20,6 +22,18 @@ def confirm_organisation(affiliation, *, actor, note):
     from .services import confirm
 
     confirm(affiliation.organisation)
+
+
+APPROVE = Transition(
+    "approve",
+    frozenset({"requested"}),
+    "approved",
+    staff_label=_("Confirm"),
+    applicant_label=_("The Secretariat confirmed that you act for this organisation"),
+    roles=frozenset({SECRETARIAT}),
+    effect=confirm_organisation,
+    notify=("requester",),
+)
 
 
 AFFILIATION = Workflow(
@@ -52,26 +66,9 @@ AFFILIATION = Workflow(
             notify=("secretariat",),
             staff_notice=_("Someone asks to act for this organisation: confirm or decline the request."),
         ),
-        Transition(
-            "grant",
-            frozenset({NEW}),
-            "approved",
-            staff_label=_("Confirm"),
-            applicant_label=_("The Secretariat confirmed that you act for this organisation"),
-            roles=frozenset({SECRETARIAT}),
-            effect=confirm_organisation,
-            notify=("requester",),
-        ),
-        Transition(
-            "approve",
-            frozenset({"requested"}),
-            "approved",
-            staff_label=_("Confirm"),
-            applicant_label=_("The Secretariat confirmed that you act for this organisation"),
-            roles=frozenset({SECRETARIAT}),
-            effect=confirm_organisation,
-            notify=("requester",),
-        ),
+        # The Secretariat confirms an affiliation nobody asked for (the applicant of a new member).
+        replace(APPROVE, name="grant", sources=frozenset({NEW})),
+        APPROVE,
         Transition(
             "decline",
             frozenset({"requested"}),
