@@ -4,12 +4,9 @@ from django.test.utils import CaptureQueriesContext
 
 from members.models import Member
 from tests.factories import MemberFactory, RegionFactory
+from tests.listing import listed
 
 pytestmark = pytest.mark.django_db
-
-
-def names(response):
-    return [member.name for member in response.context["page"].object_list]
 
 
 def test_lists_every_member_with_a_count(client, report_data):
@@ -21,17 +18,17 @@ def test_lists_every_member_with_a_count(client, report_data):
 
 def test_filters_by_region_and_type(client, report_data):
     response = client.get("/members/", {"region": "europe", "type": "institution"})
-    assert names(response) == ["Solar Impulse Foundation"]
+    assert listed(response) == ["Solar Impulse Foundation"]
 
 
 def test_filters_by_country_and_year(client, report_data):
     response = client.get("/members/", {"country": "NP", "year": "2020"})
-    assert names(response) == ["Bhadrapur", "Kankai", "Shivasatakshi", "Sunawarshi"]
+    assert listed(response) == ["Bhadrapur", "Kankai", "Shivasatakshi", "Sunawarshi"]
 
 
 def test_searches_names_case_insensitively(client, report_data):
     response = client.get("/members/", {"q": "khartoum"})
-    assert names(response) == ["Khartoum Locality", "Khartoum State"]
+    assert listed(response) == ["Khartoum Locality", "Khartoum State"]
 
 
 def test_sorts_by_join_date_newest_first_with_unknown_dates_last(client, report_data):
@@ -156,7 +153,7 @@ def test_filter_choices_list_each_country_and_year_once(client, db):
     ("typed", "found"), [("Beyoglu", "Beyoğlu"), ("sao paulo", "São Paulo"), ("ASUNCION", "Asunción")]
 )
 def test_search_ignores_accents(client, report_data, typed, found):
-    assert names(client.get("/members/", {"q": typed})) == [found]
+    assert listed(client.get("/members/", {"q": typed})) == [found]
 
 
 def test_a_lower_case_country_code_is_understood(client, report_data):

@@ -6,14 +6,11 @@ from django.test.utils import CaptureQueriesContext
 
 from programs.models import Project
 from tests.factories import AreaFactory, MemberFactory, ProjectFactory, RegionFactory
+from tests.listing import listed
 
 pytestmark = pytest.mark.django_db
 
 URL = "/driver/exchange/"
-
-
-def titles(response):
-    return [project.title for project in response.context["page"].object_list]
 
 
 @pytest.fixture
@@ -57,7 +54,11 @@ def projects():
 def test_lists_only_published_projects_with_a_count(client, projects):
     response = client.get(URL)
     assert response.status_code == 200
-    assert titles(response) == ["Account-based ticketing", "Bus priority lanes", "Smart water meters"]
+    assert listed(response, "title") == [
+        "Account-based ticketing",
+        "Bus priority lanes",
+        "Smart water meters",
+    ]
     assert "3 projects found" in response.text
 
 
@@ -73,7 +74,7 @@ def test_lists_only_published_projects_with_a_count(client, projects):
     ],
 )
 def test_filters(client, projects, params, expected):
-    assert titles(client.get(URL, params)) == expected
+    assert listed(client.get(URL, params), "title") == expected
 
 
 @pytest.mark.parametrize(
@@ -86,7 +87,7 @@ def test_filters(client, projects, params, expected):
     ],
 )
 def test_a_project_counts_for_every_year_it_ran(client, projects, year, expected):
-    assert titles(client.get(URL, {"year": year})) == expected
+    assert listed(client.get(URL, {"year": year}), "title") == expected
 
 
 def test_the_year_choices_span_the_published_projects(client, projects):
@@ -110,12 +111,12 @@ def test_the_country_choices_are_those_of_published_projects(client, projects):
     ],
 )
 def test_sorts(client, projects, sort, expected):
-    assert titles(client.get(URL, {"sort": sort})) == expected
+    assert listed(client.get(URL, {"sort": sort}), "title") == expected
 
 
 def test_searches_and_filters_together(client, projects):
     response = client.get(URL, {"q": "bus", "country": "FR"})
-    assert titles(response) == ["Bus priority lanes"]
+    assert listed(response, "title") == ["Bus priority lanes"]
 
 
 def test_the_filters_in_force_are_listed(client, projects):
@@ -180,7 +181,7 @@ def test_an_unknown_filter_value_is_ignored_with_a_message(client, projects, par
 
 def test_a_bad_filter_does_not_cancel_the_good_ones(client, projects):
     response = client.get(URL, {"area": "atlantis", "stage": "pilot"})
-    assert titles(response) == ["Bus priority lanes"]
+    assert listed(response, "title") == ["Bus priority lanes"]
     assert "Area: There is no area “atlantis”. This filter was ignored." in response.text
 
 

@@ -5,14 +5,11 @@ import pytest
 from programs import search
 from programs.models import Project
 from tests.factories import AreaFactory, MemberFactory, ProjectFactory
+from tests.listing import listed
 
 pytestmark = pytest.mark.django_db
 
 URL = "/driver/exchange/"
-
-
-def titles(response):
-    return [project.title for project in response.context["page"].object_list]
 
 
 @pytest.fixture
@@ -47,11 +44,11 @@ def test_results_are_ranked_by_relevance_on_postgresql(client, projects):
     assert search.full_text_available()
     response = client.get(URL, {"q": "traffic"})
     # The project that speaks of traffic the most comes first; title order would put "Bus lanes" first.
-    assert titles(response) == ["Traffic signal timing", "Bus lanes"]
+    assert listed(response, "title") == ["Traffic signal timing", "Bus lanes"]
 
 
 def test_an_explicit_sort_wins_over_relevance(client, projects):
-    assert titles(client.get(URL, {"q": "traffic", "sort": "title"})) == [
+    assert listed(client.get(URL, {"q": "traffic", "sort": "title"}), "title") == [
         "Bus lanes",
         "Traffic signal timing",
     ]
@@ -59,8 +56,11 @@ def test_an_explicit_sort_wins_over_relevance(client, projects):
 
 def test_words_match_their_other_forms(client, projects):
     # English stemming: "sensor" finds "sensors", "lane" finds "lanes".
-    assert set(titles(client.get(URL, {"q": "sensor"}))) == {"Parking guidance", "Smart parking pilot"}
-    assert titles(client.get(URL, {"q": "lane"})) == ["Bus lanes"]
+    assert set(listed(client.get(URL, {"q": "sensor"}), "title")) == {
+        "Parking guidance",
+        "Smart parking pilot",
+    }
+    assert listed(client.get(URL, {"q": "lane"}), "title") == ["Bus lanes"]
 
 
 @pytest.mark.parametrize(
@@ -73,17 +73,17 @@ def test_words_match_their_other_forms(client, projects):
     ],
 )
 def test_websearch_syntax(client, projects, query, expected):
-    assert set(titles(client.get(URL, {"q": query}))) == expected
+    assert set(listed(client.get(URL, {"q": query}), "title")) == expected
 
 
 @pytest.mark.parametrize("query", ["sao paulo", "SÃO PAULO", "São Paulo"])
 def test_accents_and_case_do_not_matter(client, projects, query):
-    assert titles(client.get(URL, {"q": query})) == ["Smart parking pilot"]
+    assert listed(client.get(URL, {"q": query}), "title") == ["Smart parking pilot"]
 
 
 def test_the_city_area_and_outcomes_are_searched(client, projects):
-    assert len(titles(client.get(URL, {"q": "transportation"}))) == 4
-    assert titles(client.get(URL, {"q": "journeys"})) == ["Bus lanes"]
+    assert len(listed(client.get(URL, {"q": "transportation"}), "title")) == 4
+    assert listed(client.get(URL, {"q": "journeys"}), "title") == ["Bus lanes"]
 
 
 def test_the_sqlite_fallback_reads_words_phrases_and_exclusions(projects, monkeypatch):
@@ -107,7 +107,7 @@ def test_the_sqlite_fallback_reads_words_phrases_and_exclusions(projects, monkey
 def test_the_catalogue_works_on_the_fallback(client, projects, monkeypatch):
     monkeypatch.setattr(search, "full_text_available", lambda: False)
     response = client.get(URL, {"q": "traffic"})
-    assert titles(response) == ["Bus lanes", "Traffic signal timing"]  # by title: nothing to rank by
+    assert listed(response, "title") == ["Bus lanes", "Traffic signal timing"]  # by title: nothing to rank by
 
 
 def test_the_search_document_is_folded_and_complete(projects):

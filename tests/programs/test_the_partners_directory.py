@@ -15,12 +15,9 @@ from tests.factories import (
     official_of_partner,
     secretariat_user,
 )
+from tests.listing import listed
 
 pytestmark = pytest.mark.django_db
-
-
-def names(response):
-    return [partner.name for partner in response.context["page"].object_list]
 
 
 @pytest.fixture
@@ -51,7 +48,12 @@ def partners():
 def test_lists_only_listed_partners_with_a_count(client, partners):
     response = client.get("/driver/partners/")
     assert response.status_code == 200
-    assert names(response) == ["Aqua Metrics", "Banco de Desarrollo", "Bus Consulting", "São Paulo Institute"]
+    assert listed(response) == [
+        "Aqua Metrics",
+        "Banco de Desarrollo",
+        "Bus Consulting",
+        "São Paulo Institute",
+    ]
     assert "4 partners found" in response.text
     assert "Hidden Consultancy" not in response.text
 
@@ -68,7 +70,7 @@ def test_lists_only_listed_partners_with_a_count(client, partners):
     ],
 )
 def test_filters_and_sorts(client, partners, params, expected):
-    assert names(client.get("/driver/partners/", params)) == expected
+    assert listed(client.get("/driver/partners/", params)) == expected
 
 
 @pytest.mark.parametrize(
@@ -80,7 +82,7 @@ def test_filters_and_sorts(client, partners, params, expected):
     ],
 )
 def test_searches_the_name_ignoring_accents_and_the_profile(client, partners, typed, found):
-    assert names(client.get("/driver/partners/", {"q": typed})) == found
+    assert listed(client.get("/driver/partners/", {"q": typed})) == found
 
 
 def test_the_language_filter_offers_the_languages_listed_partners_work_in(client, partners):
@@ -123,7 +125,7 @@ def test_an_unknown_filter_value_is_ignored_with_a_message(client, partners, par
 
 def test_a_bad_filter_is_explained_and_the_good_ones_still_apply(client, partners):
     response = client.get("/driver/partners/", {"area": "atlantis", "type": "consultant"})
-    assert names(response) == ["Bus Consulting"]
+    assert listed(response) == ["Bus Consulting"]
     assert "Area: There is no area “atlantis”. This filter was ignored." in response.text
 
 

@@ -12,12 +12,9 @@ from tests.factories import (
     official_of_partner,
     secretariat_user,
 )
+from tests.listing import listed
 
 pytestmark = pytest.mark.django_db
-
-
-def names(response):
-    return [solution.name for solution in response.context["page"].object_list]
 
 
 @pytest.fixture
@@ -53,7 +50,7 @@ def solutions():
 def test_lists_listed_solutions_of_listed_partners(client, solutions):
     response = client.get("/driver/solutions/")
     assert response.status_code == 200
-    assert names(response) == ["Bús Tracker", "Green Loan", "Leak Finder"]
+    assert listed(response) == ["Bús Tracker", "Green Loan", "Leak Finder"]
     assert "3 solutions found" in response.text
     assert "Old Draft" not in response.text and "Hidden Tool" not in response.text
 
@@ -70,7 +67,7 @@ def test_lists_listed_solutions_of_listed_partners(client, solutions):
     ],
 )
 def test_filters_and_sorts(client, solutions, params, expected):
-    assert names(client.get("/driver/solutions/", params)) == expected
+    assert listed(client.get("/driver/solutions/", params)) == expected
 
 
 @pytest.mark.parametrize(
@@ -78,7 +75,7 @@ def test_filters_and_sorts(client, solutions, params, expected):
     [("bus", ["Bús Tracker"]), ("LEAK", ["Leak Finder"]), ("arrival boards", ["Bús Tracker"])],
 )
 def test_searches_the_name_ignoring_accents_and_the_summary(client, solutions, typed, found):
-    assert names(client.get("/driver/solutions/", {"q": typed})) == found
+    assert listed(client.get("/driver/solutions/", {"q": typed})) == found
 
 
 @pytest.mark.parametrize(
