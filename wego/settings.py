@@ -186,6 +186,10 @@ def _mailer(url: str) -> dict:
 MAILERS = {"default": _mailer(env.str("EMAIL_URL", default=""))}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="WeGO Portal <portal@we-gov.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The outbox's sweep (seconds): a row claimed this long ago lost its worker; a row pending this
+# long after it was queued lost its task. A send ends within the SMTP timeout (10 s) well before.
+OUTBOX_STUCK_AFTER = env.int("OUTBOX_STUCK_AFTER", default=300)
+OUTBOX_PENDING_GRACE = env.int("OUTBOX_PENDING_GRACE", default=120)
 # The portal's public address, for links in mail (which is sent outside any request).
 PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000").rstrip("/")
 

@@ -1,23 +1,14 @@
 """A real SMTP server on loopback and a real Celery worker on Redis, for the delivery tests."""
 
 import os
-import socket
-import subprocess
-import sys
-import time
-from email import message_from_bytes
-from email.header import decode_header, make_header
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.db import connection
 from kombu import pools
 
+from tests.realparts import Inbox, start_smtp_server, start_worker, stop
 from wego.celery import app
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def redis_url_of_this_worker():
@@ -31,44 +22,10 @@ def redis_url_of_this_worker():
 REDIS_URL = redis_url_of_this_worker()
 
 
-def wait_until(condition, timeout=30):
-    """Wait for a state, not for a time: True as soon as `condition()` holds, False after `timeout`."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return condition()
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Inbox:
-    """Collects what the SMTP server receives."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        message = message_from_bytes(envelope.content)
-        subject = " ".join(str(make_header(decode_header(message["Subject"]))).split())  # unfolded
-        self.messages.append({"to": envelope.rcpt_tos, "subject": subject})
-        return "250 Message accepted for delivery"
-
-    def wait_for(self, count, timeout=30):
-        wait_until(lambda: len(self.messages) >= count, timeout)
-        return self.messages
-
-
 @pytest.fixture
 def smtp_server():
     inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
+    controller = start_smtp_server(inbox)
     yield controller.port, inbox
     controller.stop()
 
@@ -93,46 +50,34 @@ def broker():
     use_broker("memory://")
 
 
-@pytest.fixture
-def worker(transactional_db, smtp_server, broker):
-    """`celery worker` in its own process, on the test database, sending to the loopback SMTP server."""
-    port, _ = smtp_server
+def database_url():
     db = connection.settings_dict
-    database_url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-    env = {
-        "PATH": os.environ["PATH"],
-        "HOME": os.environ.get("HOME", "/root"),
-        "DJANGO_SETTINGS_MODULE": "wego.settings",
-        "DEBUG": "1",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": REDIS_URL,
-        "EMAIL_URL": f"smtp://127.0.0.1:{port}",
-    }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "wego",
-            "worker",
-            "--pool=solo",
-            "--hostname=outbox@%h",
-            "--without-heartbeat",
-            "--without-mingle",
-            "--without-gossip",
-            "--loglevel=WARNING",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and process.poll() is None and not app.control.ping(timeout=0.5):
-        pass
-    assert process.poll() is None, process.stdout.read()
-    yield process
-    process.terminate()
-    process.wait(timeout=30)
+    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@pytest.fixture
+def start_outbox_worker(transactional_db, smtp_server, broker):
+    """Starts `celery worker` processes on the test database, sending to the loopback SMTP server;
+    each is stopped at the end of the test, if the test has not killed it."""
+    port, _ = smtp_server
+    started = []
+
+    def start():
+        process = start_worker(
+            database_url=database_url(),
+            redis_url=REDIS_URL,
+            email_url=f"smtp://127.0.0.1:{port}",
+            ping=lambda: app.control.ping(timeout=0.5),
+        )
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        stop(process)
+
+
+@pytest.fixture
+def worker(start_outbox_worker):
+    """One `celery worker` in its own process, as in production."""
+    return start_outbox_worker()

@@ -163,7 +163,7 @@ def test_staff_see_the_outbox_and_send_a_failed_message_again(client, django_cap
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             "/admin/notifications/notification/",
-            {"action": "resend_failed", "_selected_action": [notification.pk]},
+            {"action": "send_again", "_selected_action": [notification.pk]},
         )
     notification.refresh_from_db()
     assert notification.status == Notification.Status.SENT and len(mail.outbox) == 1

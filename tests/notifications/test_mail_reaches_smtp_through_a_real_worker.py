@@ -8,7 +8,8 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import MembershipApplicationFactory, secretariat_user
-from tests.notifications.conftest import REDIS_URL, use_broker, wait_until
+from tests.notifications.conftest import REDIS_URL, use_broker
+from tests.realparts import wait_until
 from wego.celery import app
 from wego.notifications.models import Notification
 from wego.notifications.tasks import requeue_overdue

@@ -12,7 +12,7 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind", "language"]
     search_fields = ["email", "subject"]
     date_hierarchy = "created_at"
-    actions = ["resend_failed"]
+    actions = ["send_again"]
     readonly_fields = [field.name for field in Notification._meta.fields]
 
     def has_add_permission(self, request):
@@ -22,8 +22,8 @@ class NotificationAdmin(admin.ModelAdmin):
         # A saved form would write back a status a worker may have changed meanwhile.
         return False
 
-    @admin.action(description=_("Send the selected failed notifications again"))
-    def resend_failed(self, request, queryset):
+    @admin.action(description=_("Send the selected failed or uncertain notifications again"))
+    def send_again(self, request, queryset):
         count = delivery.resend(queryset.values_list("pk", flat=True))
         self.message_user(
             request,

@@ -1,11 +1,23 @@
-"""Sending one outbox row: claimed atomically, so that no row is ever sent twice at once."""
+"""Sending one outbox row: claimed atomically, so that no row is ever sent twice at once.
+
+Claiming, sending and marking a row sent cannot be one transaction with the SMTP server, so the
+row records how far it got, and what happens to a row whose worker died follows from that:
+
+- claimed, not yet handed over (before SMTP's DATA command): the server cannot have the message;
+  the sweep (overdue()) makes the row pending again and it is sent, once;
+- handed over (DATA sent) and no answer heard: the server may have accepted it. The row is never
+  sent again automatically: it becomes "delivery uncertain" for staff, who can send it again in
+  one click; every delivery of a row carries the same Message-ID, so a repeat is recognisably
+  the same message;
+- an answer heard: 250 means sent; a 4xx refusal is retried with backoff, a 5xx one fails.
+"""
 
 import smtplib
 import socket
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, mailers
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -14,9 +26,17 @@ from .models import Notification
 
 # Worth trying again later: the server or the network is having a moment.
 TRANSIENT_ERRORS = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, ConnectionError, socket.timeout)
-STUCK_AFTER = timedelta(minutes=15)
-PENDING_GRACE = timedelta(minutes=2)
 MAX_ATTEMPTS = 8
+
+
+def stuck_after():
+    """A row claimed this long ago lost its worker: a send ends within the SMTP timeouts."""
+    return timedelta(seconds=settings.OUTBOX_STUCK_AFTER)
+
+
+def pending_grace():
+    """A row pending this long after it was queued lost its task (broker down, worker killed)."""
+    return timedelta(seconds=settings.OUTBOX_PENDING_GRACE)
 
 
 def backoff(attempts):
@@ -52,20 +72,36 @@ def send(notification_id):
         body=notification.body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[notification.email],
-        headers={"X-WeGO-Notification": str(notification.pk)},
+        headers={"Message-ID": notification.message_id, "X-WeGO-Notification": str(notification.pk)},
     )
     if notification.body_html:
         message.attach_alternative(notification.body_html, "text/html")
     attempts = notification.attempts + 1
+    handed_over = False
+
+    def hand_over():
+        nonlocal handed_over
+        Notification.objects.filter(pk=notification.pk).update(handed_over_at=timezone.now())
+        handed_over = True
+
     try:
-        message.send()
+        deliver_message(message, before_data=hand_over)
     except Exception as error:
+        if handed_over and not isinstance(error, smtplib.SMTPResponseException):
+            # The message went out and no answer came back: it may have arrived. Not retried.
+            Notification.objects.filter(pk=notification.pk).update(
+                status=Notification.Status.UNCERTAIN,
+                attempts=attempts,
+                last_error=f"{type(error).__name__}: {error}"[:2000],
+            )
+            return False
         # A transient failure waits for its next attempt, which requeue_overdue() hands out;
         # after MAX_ATTEMPTS, or at once for a permanent one, the row is failed for staff to see.
         retry = is_transient(error) and attempts < MAX_ATTEMPTS
         Notification.objects.filter(pk=notification.pk).update(
             status=Notification.Status.PENDING if retry else Notification.Status.FAILED,
             attempts=attempts,
+            handed_over_at=None,
             next_attempt_at=timezone.now() + backoff(attempts) if retry else None,
             last_error=f"{type(error).__name__}: {error}"[:2000],
         )
@@ -78,26 +114,73 @@ def send(notification_id):
     return True
 
 
-def overdue():
-    """Rows to hand to a worker again: pending for a while (their task was lost), or stuck in sending."""
-    now = timezone.now()
-    stuck = Notification.objects.filter(status=Notification.Status.SENDING, claimed_at__lt=now - STUCK_AFTER)
-    stuck.update(status=Notification.Status.PENDING)
+def deliver_message(message, *, before_data):
+    """Send through the configured mailer, calling before_data() just before the message itself
+    goes out: for SMTP, before the DATA command, after the server accepted sender and recipient.
+    Other backends (files, memory) have no such step: the call comes before the send."""
+    mailer = mailers.create_connection("default")
+    opened = mailer.open()
+    try:
+        smtp = getattr(mailer, "connection", None)
+        if isinstance(smtp, smtplib.SMTP):
+            send_data = smtp.data
+
+            def data(content):
+                before_data()
+                return send_data(content)
+
+            smtp.data = data  # smtplib's sendmail() looks the method up on the instance
+        else:
+            before_data()
+        mailer.send_messages([message])
+    finally:
+        if opened:
+            close_quietly(mailer)
+
+
+def close_quietly(mailer):
+    """Saying goodbye to the server can fail after it accepted the message; that changes nothing."""
+    try:
+        mailer.close()
+    except (smtplib.SMTPException, OSError):
+        pass
+
+
+def overdue(now=None):
+    """Rows to hand to a worker again: pending for a while (their task was lost), or stuck in sending
+    before their message went out. A row stuck after its message went out is uncertain instead."""
+    now = now or timezone.now()
+    stuck = Notification.objects.filter(
+        status=Notification.Status.SENDING, claimed_at__lt=now - stuck_after()
+    )
+    stuck.filter(handed_over_at__isnull=False).update(
+        status=Notification.Status.UNCERTAIN,
+        last_error="The worker stopped after handing the message to the mail server.",
+    )
+    stuck.filter(handed_over_at__isnull=True).update(status=Notification.Status.PENDING)
     waiting = Notification.objects.filter(status=Notification.Status.PENDING).filter(
-        Q(next_attempt_at__lte=now) | Q(next_attempt_at__isnull=True, created_at__lt=now - PENDING_GRACE)
+        Q(next_attempt_at__lte=now) | Q(next_attempt_at__isnull=True, created_at__lt=now - pending_grace())
     )
     return list(waiting.values_list("pk", flat=True))
 
 
+RESENDABLE = [Notification.Status.FAILED, Notification.Status.UNCERTAIN]
+
+
 def resend(notification_ids):
-    """Staff's re-send of failed rows: back to pending, then delivered like any other."""
+    """Staff's re-send of failed or uncertain rows: back to pending, then delivered like any other
+    (an uncertain one with its Message-ID unchanged, so a second copy is recognisably the same)."""
     ids = list(
-        Notification.objects.filter(pk__in=notification_ids, status=Notification.Status.FAILED).values_list(
+        Notification.objects.filter(pk__in=notification_ids, status__in=RESENDABLE).values_list(
             "pk", flat=True
         )
     )
     Notification.objects.filter(pk__in=ids).update(
-        status=Notification.Status.PENDING, last_error="", attempts=0, next_attempt_at=None
+        status=Notification.Status.PENDING,
+        last_error="",
+        attempts=0,
+        next_attempt_at=None,
+        handed_over_at=None,
     )
     for notification_id in ids:
         hand_to_worker(notification_id)

@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -13,6 +15,9 @@ class Notification(models.Model):
         SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+        # The worker stopped after handing the message to the mail server and before hearing back:
+        # it may have arrived. Never sent again automatically; staff decide (see delivery.py).
+        UNCERTAIN = "uncertain", _("Delivery uncertain")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -37,6 +42,7 @@ class Notification(models.Model):
     created_at = models.DateTimeField(_("queued"), auto_now_add=True)
     claimed_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    handed_over_at = models.DateTimeField(_("handed to the mail server"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
 
@@ -51,3 +57,11 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {self.email}"
+
+    @property
+    def message_id(self):
+        """The Message-ID of every delivery of this row: a repeated delivery is recognisably the same
+        message (and mail clients show it once). From the row and the moment it was queued, so that
+        a database started afresh never reuses one."""
+        host = urlsplit(settings.PORTAL_URL).hostname or "wego.portal"
+        return f"<notification-{self.pk}.{int(self.created_at.timestamp())}@{host}>"

@@ -40,12 +40,28 @@ def queue(kind, *, recipient=None, email=None, context=None, related=None):
         subject = " ".join(render_to_string(names["subject"], context).split())
         body_text = render_to_string(names["body-text"], context)
         body_html = render_to_string(names["body-html"], context)
+    return write(
+        kind,
+        email=email,
+        language=language,
+        subject=subject,
+        body_text=body_text,
+        body_html=body_html,
+        recipient=recipient,
+        related=related,
+    )
+
+
+def write(kind, *, email, subject, body_text, body_html="", language=None, recipient=None, related=None):
+    """Write one rendered message to the outbox, in the current transaction; a worker delivers it
+    once that transaction commits. queue() renders the portal's own messages; the account mail
+    (organisations/accounts.py) arrives here rendered by allauth."""
     notification = Notification.objects.create(
         recipient=recipient,
         email=email,
         kind=kind,
-        language=language,
-        subject=subject[:200],
+        language=language or settings.LANGUAGE_CODE,
+        subject=" ".join(subject.split())[:200],
         body_text=body_text,
         body_html=body_html,
         content_type=ContentType.objects.get_for_model(related) if related is not None else None,

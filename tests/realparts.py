@@ -1,0 +1,140 @@
+"""The real parts the delivery tests and the fault script (`make faults`) run: an SMTP server on
+loopback that records what it receives, and a Celery worker in its own process."""
+
+import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from email import message_from_bytes
+from email.header import decode_header, make_header
+from pathlib import Path
+
+from aiosmtpd.controller import Controller
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def wait_until(condition, timeout=30, interval=0.05):
+    """Wait for a state, not for a time: True as soon as `condition()` holds, False after `timeout`."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(interval)
+    return condition()
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Inbox:
+    """What the SMTP server receives. `pace` slows each message down (a busy server); `hold_at`
+    ("RCPT" or "DATA") keeps the next message waiting at that command until `release()`."""
+
+    def __init__(self, pace=0.0):
+        self.messages = []
+        self.pace = pace
+        self.hold_at = None
+        self.holding = False
+
+    def hold(self, command):
+        self.hold_at, self.holding = command, False
+
+    def release(self):
+        self.hold_at, self.holding = None, False
+
+    async def wait_if_held(self, command):
+        if self.hold_at == command:
+            self.holding = True
+            while self.hold_at == command:
+                await asyncio.sleep(0.01)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        await self.wait_if_held("RCPT")
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        message = message_from_bytes(envelope.content)
+        subject = " ".join(str(make_header(decode_header(message["Subject"]))).split())  # unfolded
+        self.messages.append(
+            {"to": envelope.rcpt_tos, "subject": subject, "message_id": message["Message-ID"]}
+        )
+        await self.wait_if_held("DATA")
+        if self.pace:
+            await asyncio.sleep(self.pace)
+        return "250 Message accepted for delivery"
+
+    def wait_for(self, count, timeout=30):
+        wait_until(lambda: len(self.messages) >= count, timeout)
+        return self.messages
+
+
+def start_smtp_server(inbox, port=None):
+    controller = Controller(inbox, hostname="127.0.0.1", port=port or free_port())
+    controller.start()
+    return controller
+
+
+def start_worker(*, database_url, redis_url, email_url, ping, hostname="outbox@%h", extra_env=None):
+    """`celery worker` in its own process group (so that killing it kills all of it), on the given
+    database and broker, sending to `email_url`; returns once `ping()` says it answers."""
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": os.environ.get("HOME", "/root"),
+        "DJANGO_SETTINGS_MODULE": "wego.settings",
+        "DEBUG": "1",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "EMAIL_URL": email_url,
+        **(extra_env or {}),
+    }
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "wego",
+            "worker",
+            "--pool=solo",
+            f"--hostname={hostname}",
+            "--without-heartbeat",
+            "--without-mingle",
+            "--without-gossip",
+            "--loglevel=WARNING",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and process.poll() is None and not ping():
+        pass
+    if process.poll() is not None:
+        raise RuntimeError(f"The worker did not start:\n{process.stdout.read()}")
+    return process
+
+
+def kill(process):
+    """SIGKILL to the whole process group: no goodbye, no acknowledgement, as in a crash."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.wait(timeout=30)
+
+
+def stop(process):
+    if process.poll() is None:
+        process.terminate()
+        process.wait(timeout=30)
