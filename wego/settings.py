@@ -128,8 +128,15 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[WeGO] "
+# Account mail goes through the outbox, with links built from PORTAL_URL (organisations/accounts.py).
+ACCOUNT_ADAPTER = "organisations.accounts.AccountAdapter"
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 # allauth's default rate limits stay on (they count in the cache, hence Redis in production).
+# They count per client address: behind a proxy, name the header it sets (X-Real-IP) or the number of
+# proxies that append to X-Forwarded-For, or every visitor shares the proxy's address, and one person
+# guessing passwords locks everyone out. Unset, the connection's own address (REMOTE_ADDR) is used.
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("TRUSTED_CLIENT_IP_HEADER", default="") or None
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "WeGO Portal"
 

@@ -14,11 +14,14 @@ def confirmation_link(message):
     return re.search(r"https?://[^/]+(/accounts/confirm-email/[^\s]+/)", message.body).group(1)
 
 
-def test_a_person_signs_up_by_email_and_must_confirm_it_before_signing_in(client):
-    response = client.post(
-        "/accounts/signup/",
-        {"email": "Official@Nairobi.example", "password1": PASSWORD, "password2": PASSWORD},
-    )
+def test_a_person_signs_up_by_email_and_must_confirm_it_before_signing_in(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox delivers once the request commits
+        response = client.post(
+            "/accounts/signup/",
+            {"email": "Official@Nairobi.example", "password1": PASSWORD, "password2": PASSWORD},
+        )
     assert response.status_code == 302 and response["Location"] == "/accounts/confirm-email/"
     [message] = mail.outbox
     assert message.to == ["official@nairobi.example"] and message.subject.startswith("[WeGO] ")
@@ -48,9 +51,10 @@ def test_repeated_failed_sign_ins_get_a_clear_message_not_an_error(client):
     assert "Too many failed login attempts" in response.text
 
 
-def test_password_reset_sends_a_link(client):
+def test_password_reset_sends_a_link(client, django_capture_on_commit_callbacks):
     UserFactory(email="official@accra.example")
-    client.post("/accounts/password/reset/", {"email": "official@accra.example"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/accounts/password/reset/", {"email": "official@accra.example"})
     assert mail.outbox[-1].to == ["official@accra.example"]
     assert "/accounts/password/reset/key/" in mail.outbox[-1].body
 
@@ -73,14 +77,17 @@ def test_the_admin_sign_in_is_allauths(client):
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
 
 
-def test_a_person_changes_their_email_and_must_confirm_the_new_one(client):
+def test_a_person_changes_their_email_and_must_confirm_the_new_one(
+    client, django_capture_on_commit_callbacks
+):
     from allauth.account.models import EmailAddress
 
     person = UserFactory(email="old@city.example")
     EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
     client.force_login(person)
     assert client.get("/accounts/email/").status_code == 200
-    client.post("/accounts/email/", {"action_add": "", "email": "new@city.example"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/accounts/email/", {"action_add": "", "email": "new@city.example"})
     added = EmailAddress.objects.get(email="new@city.example")
     assert not added.verified
     assert mail.outbox[-1].to == ["new@city.example"]

@@ -1,0 +1,54 @@
+"""allauth's account mail (address confirmation, password reset, security notices) as the portal's
+own: written to the outbox in the request's transaction and delivered by the worker, so that a mail
+server that is down delays a message and never fails the request; every link built from PORTAL_URL,
+never from the Host header the request came with."""
+
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.utils import translation
+
+from wego.notifications import outbox
+
+from .models import User
+
+
+def portal_site():
+    """What allauth's templates call the current site: the portal at its public address."""
+    return SimpleNamespace(name="WeGO Portal", domain=urlsplit(settings.PORTAL_URL).netloc)
+
+
+def with_portal_links(context, request):
+    """allauth builds its links from the request (its Host header, which a client chooses): each
+    absolute link to the portal in the mail's context is given PORTAL_URL's origin instead."""
+    if request is None:
+        return context
+    origin = request.build_absolute_uri("/")
+    return {
+        key: f"{settings.PORTAL_URL}/{value.removeprefix(origin)}"
+        if isinstance(value, str) and value.startswith(origin)
+        else value
+        for key, value in context.items()
+    }
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix, email, context):
+        context = with_portal_links(
+            {"request": self.request, "email": email, "current_site": portal_site(), **context}, self.request
+        )
+        message = self.render_mail(template_prefix, email, context)
+        html = next((content for content, mimetype in message.alternatives if mimetype == "text/html"), "")
+        if message.content_subtype == "html":
+            message.body, html = "", message.body
+        outbox.write(
+            f"account:{template_prefix.rsplit('/', 1)[-1]}",
+            email=email,
+            subject=message.subject,
+            body_text=message.body,
+            body_html=html,
+            language=translation.get_language(),
+            recipient=User.objects.filter(email__iexact=email).first(),
+        )
