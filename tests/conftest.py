@@ -93,3 +93,11 @@ def empty_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def broker_reachable():
+    """Each test starts with the outbox trusting the broker again (a test may have made it unreachable)."""
+    from wego.notifications import delivery
+
+    delivery.broker_unreachable_until = 0.0

@@ -94,6 +94,9 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'portal.sqlite3'}"),
 }
+# Each request is one transaction: what a person changes, and the mail that reports it (written to
+# the outbox in the same transaction), stand or fall together; nothing is half done.
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if not env.str("DATABASE_URL", default=""):
     VAR_DIR.mkdir(exist_ok=True)  # a fresh clone has no var/ for the SQLite file yet
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -142,18 +145,29 @@ MFA_TOTP_ISSUER = "WeGO Portal"
 
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    # A database of its own, so that clearing the cache can never flush Celery's queue.
+    # A database of its own, so that clearing the cache can never flush Celery's queue. A cache that
+    # cannot be reached is treated as empty (wego/cache.py): Redis is never a point of failure.
     CACHE_URL = env.str("CACHE_URL", default=urlsplit(REDIS_URL)._replace(path="/1").geturl())
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    CACHES = {"default": {"BACKEND": "wego.cache.TolerantRedisCache", "LOCATION": CACHE_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Sessions live in the database, so that signed-in people stay signed in whatever Redis does; a
+# cache in front of them could serve a session ended (signed out) while Redis was unreachable.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Celery: with no broker configured tasks run eagerly, through the same code.
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
+# A broker that is down costs a request a fraction of a second, not several (the row waits).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.1,
+    "interval_max": 0.1,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
@@ -162,6 +176,10 @@ CELERY_BEAT_SCHEDULE = {
     "requeue-overdue-notifications": {
         "task": "wego.notifications.tasks.requeue_overdue",
         "schedule": 60.0,
+    },
+    "clear-expired-sessions": {
+        "task": "organisations.tasks.clear_expired_sessions",
+        "schedule": 24 * 60 * 60.0,
     },
 }
 

@@ -12,8 +12,10 @@ row records how far it got, and what happens to a row whose worker died follows 
 - an answer heard: 250 means sent; a 4xx refusal is retried with backoff, a 5xx one fails.
 """
 
+import logging
 import smtplib
 import socket
+import time
 from datetime import timedelta
 
 from django.conf import settings
@@ -21,8 +23,11 @@ from django.core.mail import EmailMultiAlternatives, mailers
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from kombu.exceptions import OperationalError
 
 from .models import Notification
+
+logger = logging.getLogger(__name__)
 
 # Worth trying again later: the server or the network is having a moment.
 TRANSIENT_ERRORS = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, ConnectionError, socket.timeout)
@@ -187,12 +192,29 @@ def resend(notification_ids):
     return len(ids)
 
 
+# Seconds to stop handing rows to an unreachable broker: they stay pending, and the sweep hands
+# them out when it is back, instead of every request waiting on it for each message.
+BROKER_RETRY_AFTER = 5.0
+broker_unreachable_until = 0.0
+
+
 def hand_to_worker(notification_id):
     """Enqueue delivery once the current transaction commits.
 
-    robust=True: if the broker is down, the change the user made still stands and the
-    row stays pending for requeue_overdue(); the user never sees a mail error.
+    If the broker is down, the change the user made still stands and the row stays pending for
+    requeue_overdue(); the user never sees a mail error.
     """
+    transaction.on_commit(lambda: publish(notification_id), robust=True)
+
+
+def publish(notification_id):
     from .tasks import deliver
 
-    transaction.on_commit(lambda: deliver.delay(notification_id), robust=True)
+    global broker_unreachable_until
+    if time.monotonic() < broker_unreachable_until:
+        return
+    try:
+        deliver.delay(notification_id)
+    except OperationalError as error:
+        broker_unreachable_until = time.monotonic() + BROKER_RETRY_AFTER
+        logger.warning("The task broker cannot be reached (%s); mail waits in the outbox.", error)
