@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from organisations.staff import is_secretariat
+from wego.submissions.once import already_sent, sent
 from wego.workflow import threads
 from wego.workflow.definitions import PAGE, REVIEW
 from wego.workflow.engine import current_note, history_for_applicant, state_for_applicant
@@ -36,9 +37,11 @@ def apply(request):
         request.FILES if request.method == "POST" else None,
     )
     if request.method == "POST" and form.is_valid():
+        if answer := already_sent(request):
+            return answer
         application = submit_application(form, request.user)
         messages.success(request, _("Your application was received. The Secretariat will review it."))
-        return redirect(application)
+        return sent(request, redirect(application))
     return render(request, "members/apply.html", {"form": form})
 
 
@@ -101,8 +104,11 @@ def take_step_view(request, pk):
 def post_message(request, pk):
     application = application_for(request, pk)
     form = ThreadMessageForm(request.POST, request.FILES)
-    if form.is_valid() and post_thread_message(request, application, form):
-        return redirect(f"{application.get_absolute_url()}#thread")
+    if form.is_valid():
+        if answer := already_sent(request):
+            return answer
+        if post_thread_message(request, application, form):
+            return sent(request, redirect(f"{application.get_absolute_url()}#thread"))
     # What was typed stays in the form, with the reason it was not sent.
     return application_page(request, pk, message_form=form, status=400 if form.errors else 200)
 

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from wego.text import fold
+from wego.text import fold, save_with_unique_slug
 from wego.text import unique_slug as slug_for
 from wego.workflow.engine import perform, start
 
@@ -14,6 +14,18 @@ from .workflow import AFFILIATION, LIVE
 
 def unique_slug(name):
     return slug_for(Organisation, name, fallback="organisation", reserved=profiles.RESERVED_SLUGS)
+
+
+def saved_with_unique_slug(organisation):
+    """Save the new organisation at a free address, even when another takes it at the same moment."""
+    save_with_unique_slug(
+        organisation,
+        organisation.name,
+        organisation.save,
+        fallback="organisation",
+        reserved=profiles.RESERVED_SLUGS,
+    )
+    return organisation
 
 
 def region_for(country):
@@ -38,29 +50,35 @@ def find_or_propose(*, name, kind, country, city="", website="", proposed_by, am
     existing = same_organisation(name, country, among)
     if existing is not None:
         return existing
-    return Organisation.objects.create(
-        name=name.strip(),
-        slug=unique_slug(name),
-        kind=kind,
-        country=country,
-        region_id=region_for(country),
-        city=city.strip(),
-        website=website,
-        confirmed=False,
-        proposed_by=proposed_by,
+    return saved_with_unique_slug(
+        Organisation(
+            name=name.strip(),
+            kind=kind,
+            country=country,
+            region_id=region_for(country),
+            city=city.strip(),
+            website=website,
+            confirmed=False,
+            proposed_by=proposed_by,
+        )
     )
 
 
 def create_organisation(*, name, kind, country="", **fields):
     """A confirmed organisation, placed in its country's region (for staff and the report's data)."""
-    return Organisation.objects.create(
+    slug = fields.pop("slug", None)
+    organisation = Organisation(
         name=name,
-        slug=fields.pop("slug", None) or unique_slug(name),
+        slug=slug,
         kind=kind,
         country=country,
         region_id=fields.pop("region_id", None) or region_for(country),
         **fields,
     )
+    if slug:
+        organisation.save()
+        return organisation
+    return saved_with_unique_slug(organisation)
 
 
 def confirm(organisation):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wego.notifications import inbox
+from wego.submissions.once import already_sent, sent
 from wego.workflow.requests import take_step
 
 from .dashboard import rendered_panels
@@ -37,6 +38,8 @@ def mark_notifications_read(request):
 def request_affiliation_view(request):
     form = AffiliationRequestForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
+        if answer := already_sent(request):
+            return answer
         details = {"title": form.cleaned_data["title"], "justification": form.cleaned_data["justification"]}
         try:
             if form.cleaned_data["organisation"]:
@@ -49,5 +52,5 @@ def request_affiliation_view(request):
             messages.success(
                 request, _("Your request was sent to the Secretariat. You will be told by email.")
             )
-            return redirect("dashboard")
+            return sent(request, redirect("dashboard"))
     return render(request, "organisations/affiliation_request.html", {"form": form})

@@ -37,6 +37,7 @@ PORTAL_APPS = [
 ]
 INSTALLED_APPS = [
     *PORTAL_APPS,
+    "wego.submissions",  # a form sent twice creates once; nothing in it for the Secretariat to manage
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -179,6 +180,10 @@ CELERY_BEAT_SCHEDULE = {
     "requeue-overdue-notifications": {
         "task": "wego.notifications.tasks.requeue_overdue",
         "schedule": 60.0,
+    },
+    "forget-old-submissions": {
+        "task": "wego.submissions.tasks.forget_old_submissions",
+        "schedule": 60.0 * 60,
     },
     "clear-expired-sessions": {
         "task": "organisations.tasks.clear_expired_sessions",

@@ -7,6 +7,7 @@ on PostgreSQL and on the newcomer's SQLite alike, with an index for ordering.
 
 import unicodedata
 
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 # Letters that are not a base letter plus an accent, so decomposition leaves them as they are.
@@ -46,3 +47,26 @@ def unique_slug(model, text, *, fallback, reserved=frozenset()):
         number += 1
         slug = f"{base}-{number}"
     return slug
+
+
+SLUG_ATTEMPTS = 5
+
+
+def save_with_unique_slug(obj, text, save, *, fallback, reserved=frozenset()):
+    """Give `obj` the first free address for `text` (as unique_slug) and `save()` it; returns what
+    `save()` returns.
+
+    Finding a free address and inserting the row are two steps, and another transaction may take the
+    same address in between: the unique index then refuses this insert (once the other commits), and
+    the next free address is tried, in a savepoint so that the request's transaction goes on.
+    """
+    model = type(obj)
+    for attempt in range(1, SLUG_ATTEMPTS + 1):
+        obj.slug = unique_slug(model, text, fallback=fallback, reserved=reserved)
+        try:
+            with transaction.atomic():
+                return save()
+        except IntegrityError:
+            # Another unique rule broken, or addresses taken faster than we can count: not ours to hide.
+            if attempt == SLUG_ATTEMPTS or not model._default_manager.filter(slug=obj.slug).exists():
+                raise

@@ -96,6 +96,12 @@ class IndicatorReading(models.Model):
 
     class Meta:
         ordering = ["measured_on", "recorded_at", "pk"]
+        # One value of an indicator on a date: the latest date's value is the indicator's actual one.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "measured_on"], name="one_reading_per_indicator_and_date"
+            ),
+        ]
         verbose_name = _("indicator reading")
         verbose_name_plural = _("indicator readings")
 

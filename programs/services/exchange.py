@@ -8,7 +8,7 @@ from organisations.access import acts_for, organisations_of
 from organisations.models import Organisation, OrganisationKind
 from organisations.services import find_or_propose
 from organisations.staff import is_secretariat
-from wego.text import unique_slug as slug_for
+from wego.text import save_with_unique_slug
 from wego.workflow.engine import start
 from wego.workflow.errors import NotEditable
 
@@ -37,8 +37,9 @@ def refresh_search_document(project):
     type(project).objects.filter(pk=project.pk).update(search_document=project.search_document)
 
 
-def unique_slug(title):
-    return slug_for(Project, title, fallback="project", reserved=RESERVED_SLUGS)
+def with_unique_slug(project, text, save):
+    """`save()` the new project at a free address for `text`, even if another takes it at the same time."""
+    return save_with_unique_slug(project, text, save, fallback="project", reserved=RESERVED_SLUGS)
 
 
 def visible_projects(user):
@@ -95,9 +96,8 @@ def share_project(form, formsets, user):
     if not acts_for(user, project.organisation_id):
         raise PermissionDenied
     project.shared_by = user
-    project.slug = unique_slug(project.title)
     place(project, form.other_city, user)
-    start(project, "share", actor=user)
+    with_unique_slug(project, project.title, lambda: start(project, "share", actor=user))
     form.save_m2m()
     save_parts(project, formsets)
     refresh_search_document(project)

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import transaction
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from organisations.staff import is_secretariat
@@ -10,7 +11,7 @@ from wego.workflow.engine import perform, start
 
 from ..models import Project, ProjectIndicator, SolutionFinderApplication
 from ..workflow import PACKAGES, PUBLISHABLE, READINGS, SOLUTION_FINDER
-from .exchange import refresh_search_document, unique_slug
+from .exchange import refresh_search_document, with_unique_slug
 from .solution_finder import NotEditable
 
 
@@ -49,12 +50,19 @@ def save_package(application, form, formsets, user):
 
 @transaction.atomic
 def record_reading(indicator, form, user):
-    """The indicator's actual value on a date, kept beside the earlier ones."""
+    """The indicator's actual value on a date, kept beside the earlier ones; one value a date."""
     _locked_application(
         indicator.package.application_id,
         READINGS,
         _("Indicators can be updated once partners are connected."),
     )
+    # The application's lock makes this check and the insert one step for everyone recording readings.
+    earlier = indicator.readings.filter(measured_on=form.cleaned_data["measured_on"]).first()
+    if earlier is not None:
+        raise NotEditable(
+            _("A value was already recorded for %(date)s: %(value)s.")
+            % {"date": date_format(earlier.measured_on), "value": f"{earlier.value.normalize():f}"}
+        )
     reading = form.save(commit=False)
     reading.indicator = indicator
     reading.recorded_by = user
@@ -77,7 +85,6 @@ def publish_package(package, actor):
     organisation = application.organisation
     project = Project(
         title=package.name,
-        slug=unique_slug(f"{organisation.name} {package.name}"),
         city=organisation,
         summary=package.summary or "\n".join(c.problem_statement for c in package.challenges.all()),
         stage="implemented",
@@ -92,7 +99,11 @@ def publish_package(package, actor):
         ),
     )
     staff = is_secretariat(actor)
-    start(project, "add" if staff else "share", actor=actor)
+    with_unique_slug(
+        project,
+        f"{organisation.name} {package.name}",
+        lambda: start(project, "add" if staff else "share", actor=actor),
+    )
     project.areas.set({challenge.area_id for challenge in package.challenges.all()})
     project.partners.set(package.partners.all())
     for position, indicator in enumerate(package.indicators.prefetch_related("readings")):

@@ -4,21 +4,15 @@ Each action checks again that the person acts for the partner, whatever the view
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from organisations.access import acts_for
-from wego.text import unique_slug
-
-from ..models import Solution
+from wego.text import save_with_unique_slug
 
 
 def _check(user, partner):
     if not acts_for(user, partner.organisation_id):
         raise PermissionDenied
-
-
-def unique_solution_slug(name):
-    return unique_slug(Solution, name, fallback="solution")
 
 
 @transaction.atomic
@@ -39,16 +33,7 @@ def add_solution(partner, form, *, by):
     _check(by, partner)
     solution = form.save(commit=False)
     solution.partner = partner
-    for attempt in range(3):
-        solution.slug = unique_solution_slug(solution.name)
-        try:
-            with transaction.atomic():
-                solution.save()
-            break
-        except IntegrityError:
-            # Someone took the same address at the same moment: take the next one.
-            if attempt == 2:
-                raise
+    save_with_unique_slug(solution, solution.name, solution.save, fallback="solution")
     form.save_m2m()
     return solution
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from organisations.staff import is_secretariat
+from wego.submissions.once import already_sent, sent
 
 from ..forms.packages import IndicatorFormSet, PackageForm, ReadingForm, StakeholderFormSet
 from ..permissions import is_official, partners_of
@@ -46,13 +47,16 @@ def edit(request, pk, package=None):
     stakeholders = StakeholderFormSet(post, instance=instance, prefix="stakeholders")
     indicators = IndicatorFormSet(post, instance=instance, prefix="indicators")
     if post is not None and all([form.is_valid(), stakeholders.is_valid(), indicators.is_valid()]):
+        # A new package, or new stakeholders and indicators of one, would be made twice.
+        if answer := already_sent(request):
+            return answer
         try:
             saved = services.save_package(application, form, [stakeholders, indicators], request.user)
         except NotEditable as refusal:
             messages.error(request, str(refusal))
             return redirect("programs:application", pk=application.pk)
         messages.success(request, _("Solution package saved: %(name)s.") % {"name": saved.name})
-        return redirect("programs:package", pk=application.pk, package=saved.pk)
+        return sent(request, redirect("programs:package", pk=application.pk, package=saved.pk))
     return render(
         request,
         "programs/solution_finder/package_form.html",
@@ -96,20 +100,21 @@ def record_reading(request, pk, package, indicator):
     package = get_object_or_404(application.packages, pk=package)
     indicator = get_object_or_404(package.indicators, pk=indicator)
     form = ReadingForm(request.POST)
+    back = redirect("programs:package", pk=application.pk, package=package.pk)
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, f"{indicator.name}: {error}")
-    else:
-        try:
-            services.record_reading(indicator, form, request.user)
-        except NotEditable as refusal:
-            messages.error(request, str(refusal))
-        else:
-            messages.success(
-                request, _("Recorded a new value for %(indicator)s.") % {"indicator": indicator.name}
-            )
-    return redirect("programs:package", pk=application.pk, package=package.pk)
+        return back
+    if answer := already_sent(request):
+        return answer
+    try:
+        services.record_reading(indicator, form, request.user)
+    except NotEditable as refusal:
+        messages.error(request, f"{indicator.name}: {refusal}")
+        return back
+    messages.success(request, _("Recorded a new value for %(indicator)s.") % {"indicator": indicator.name})
+    return sent(request, back)
 
 
 @verified_email_required
@@ -117,6 +122,8 @@ def record_reading(request, pk, package, indicator):
 def publish(request, pk, package):
     application = application_of_city(request, pk)
     package = get_object_or_404(application.packages, pk=package)
+    if answer := already_sent(request):
+        return answer
     try:
         project = services.publish_package(package, request.user)
     except NotEditable as refusal:
@@ -126,4 +133,4 @@ def publish(request, pk, package):
         messages.success(request, _("The package is now in the Exchange."))
     else:
         messages.success(request, _("The package was sent to the Exchange; the Secretariat will publish it."))
-    return redirect("programs:package", pk=application.pk, package=package.pk)
+    return sent(request, redirect("programs:package", pk=application.pk, package=package.pk))

@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wego.submissions.once import already_sent, sent
+
 from ..forms.partners import PartnerProfileForm, SolutionForm
 from ..models import Solution
 from ..permissions import partners_of
@@ -43,9 +45,11 @@ def new_solution(request, slug):
     partner = own_partner(request, slug)
     form = SolutionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
+        if answer := already_sent(request):
+            return answer
         solution = add_solution(partner, form, by=request.user)
         messages.success(request, _("The solution was added to the catalogue."))
-        return redirect(solution)
+        return sent(request, redirect(solution))
     return render(
         request, "programs/solutions/form.html", {"partner": partner, "form": form, "solution": None}
     )

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from organisations.access import organisations_of
 from organisations.staff import is_secretariat
+from wego.submissions.once import already_sent, sent
 from wego.workflow.engine import history_for_applicant, state_for_applicant
 from wego.workflow.requests import take_step
 
@@ -51,12 +52,14 @@ def share(request):
         return render(request, "programs/exchange/share_not_official.html")
     form, formsets = project_forms(request)
     if request.method == "POST" and all_valid(form, formsets):
+        if answer := already_sent(request):
+            return answer
         project = share_project(form, formsets, request.user)
         messages.success(
             request,
             _("Thank you: the project was sent to the Secretariat, which publishes it in the Exchange."),
         )
-        return redirect("programs:exchange-shared", pk=project.pk)
+        return sent(request, redirect("programs:exchange-shared", pk=project.pk))
     shared = [
         (p, state_for_applicant(p)) for p in shared_by_organisations_of(request.user).order_by("-updated_at")
     ]
@@ -88,15 +91,18 @@ def correct(request, pk):
         return redirect("programs:exchange-shared", pk=project.pk)
     form, formsets = project_forms(request, instance=project)
     if request.method == "POST" and all_valid(form, formsets):
+        # New indicators, links and documents would be added twice.
+        if answer := already_sent(request):
+            return answer
         try:
             correct_project(form, formsets, request.user)
         except NotEditable as refusal:
             messages.error(request, str(refusal))
-        else:
-            messages.success(
-                request, _("Your corrections were saved. Submit the project again when it is ready.")
-            )
-        return redirect("programs:exchange-shared", pk=project.pk)
+            return redirect("programs:exchange-shared", pk=project.pk)
+        messages.success(
+            request, _("Your corrections were saved. Submit the project again when it is ready.")
+        )
+        return sent(request, redirect("programs:exchange-shared", pk=project.pk))
     return render(request, "programs/exchange/correct.html", form_context(form, formsets, project=project))
 
 

@@ -15,6 +15,7 @@ from organisations.access import organisations_of
 from organisations.models import Organisation
 from organisations.roles import SECRETARIAT
 from organisations.staff import is_secretariat
+from wego.submissions.once import already_sent, sent
 from wego.uploads import download
 from wego.workflow import threads
 from wego.workflow.definitions import PAGE, REVIEW
@@ -114,6 +115,8 @@ def start(request):
     if not form.is_valid():
         messages.error(request, " ".join(form.errors["organisation"]))
         return redirect("programs:solution-finder")
+    if answer := already_sent(request):
+        return answer
     application = services.start_application(form.cleaned_data["organisation"], request.user)
     messages.success(
         request,
@@ -122,7 +125,7 @@ def start(request):
             "Any official of your organisation can continue the application."
         ),
     )
-    return redirect("programs:application-step", pk=application.pk, step=STEPS[0].slug)
+    return sent(request, redirect("programs:application-step", pk=application.pk, step=STEPS[0].slug))
 
 
 def progress(application, current=None):
@@ -147,6 +150,9 @@ def step(request, pk, step):
     else:
         form = current.form_class(post, instance=application)
     if post is not None and form.is_valid():
+        # The challenges' step adds rows: sent twice, it would add them twice.
+        if answer := already_sent(request):
+            return answer
         try:
             services.save_step(application, current, form)
         except services.NotEditable as refusal:
@@ -154,12 +160,12 @@ def step(request, pk, step):
             return redirect("programs:application", pk=application.pk)
         if "add_another" in request.POST:
             messages.success(request, _("Saved. Add another challenge below."))
-            return redirect("programs:application-step", pk=application.pk, step=current.slug)
+            return sent(request, redirect("programs:application-step", pk=application.pk, step=current.slug))
         messages.success(request, _("Saved: %(step)s.") % {"step": current.title})
         following = step_after(current)
         if "save_and_stay" in request.POST or following is None:
-            return redirect("programs:application-step", pk=application.pk, step=current.slug)
-        return redirect("programs:application-step", pk=application.pk, step=following.slug)
+            return sent(request, redirect("programs:application-step", pk=application.pk, step=current.slug))
+        return sent(request, redirect("programs:application-step", pk=application.pk, step=following.slug))
     return render(
         request,
         "programs/solution_finder/step.html",
@@ -180,6 +186,8 @@ def step(request, pk, step):
 def attachments(request, application, current):
     form = AttachmentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        if answer := already_sent(request):
+            return answer
         try:
             services.add_attachment(application, form, request.user)
             services.save_step(application, current)
@@ -187,7 +195,7 @@ def attachments(request, application, current):
             form.add_error(None, str(refusal))
         else:
             messages.success(request, _("Attached: %(title)s.") % {"title": form.cleaned_data["title"]})
-            return redirect("programs:application-step", pk=application.pk, step=current.slug)
+            return sent(request, redirect("programs:application-step", pk=application.pk, step=current.slug))
     return render(
         request,
         "programs/solution_finder/attachments.html",
@@ -330,8 +338,11 @@ def take_step_view(request, pk):
 def post_message(request, pk):
     application = application_of_city(request, pk)
     form = ThreadMessageForm(request.POST, request.FILES)
-    if form.is_valid() and post_thread_message(request, application, form):
-        return redirect(f"{application.get_absolute_url()}#thread")
+    if form.is_valid():
+        if answer := already_sent(request):
+            return answer
+        if post_thread_message(request, application, form):
+            return sent(request, redirect(f"{application.get_absolute_url()}#thread"))
     # What was typed stays in the form, with the reason it was not sent.
     return application_page(request, application, message_form=form, status=400 if form.errors else 200)
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from ..submissions.once import already_sent, sent
 from .definitions import AWAITING, DRAFT, FINAL
 from .engine import history_for_staff
 from .forms import ThreadMessageForm
@@ -166,8 +167,11 @@ class WorkflowAdminMixin:
             raise Http404
         form = ThreadMessageForm(request.POST, request.FILES)
         if form.is_valid():
+            if answer := already_sent(request):
+                return answer
             try:
-                post_thread_message(request, obj, form)
+                if post_thread_message(request, obj, form):
+                    return sent(request, self._back(obj, "#thread"))
             except Http404:
                 raise PermissionDenied from None  # staff without the right to write in the thread
         else:

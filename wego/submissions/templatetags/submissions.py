@@ -1,0 +1,15 @@
+from django import template
+from django.utils.html import format_html
+
+from ..once import FIELD, token_for
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def submission_token(context, form=None):
+    """The hidden token of a form that creates something (see wego/submissions/). Pass the form (or
+    formset) so that, shown again with its errors, it keeps the token it was sent with."""
+    return format_html(
+        '<input type="hidden" name="{}" value="{}">', FIELD, token_for(context.get("request"), form)
+    )
