@@ -15,12 +15,13 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 TEST_WORKERS ?= 2
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help install run test smoke bench vendor messages lint check-python check-services
+.PHONY: help install run test smoke bench faults vendor messages lint check-python check-services
 
 help:
 	@echo "make run    serve the portal at http://127.0.0.1:$(PORT) with the 2020 report's data (SQLite unless DATABASE_URL is set)"
 	@echo "make test   run the whole suite on PostgreSQL and Redis (TEST_DATABASE_URL, TEST_REDIS_URL)"
 	@echo "make bench  load-test the portal with gunicorn on PostgreSQL"
+	@echo "make faults replay the fault campaign (worker killed, Redis, SMTP, PostgreSQL down) on parts of its own"
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -61,6 +62,11 @@ smoke: install
 
 bench: install
 	bash bench/run
+
+# The fault campaign (bench/faults.py): a worker killed, Redis, SMTP and PostgreSQL stopped, gunicorn
+# signalled, on parts of its own; prints the mails expected, delivered and duplicated, and the answers.
+faults: install
+	$(BIN)/python -m bench.faults
 
 vendor:
 	npm ci --no-audit --no-fund

@@ -179,7 +179,7 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "requeue-overdue-notifications": {
         "task": "wego.notifications.tasks.requeue_overdue",
-        "schedule": 60.0,
+        "schedule": env.float("OUTBOX_SWEEP_EVERY", default=60.0),
     },
     "forget-old-submissions": {
         "task": "wego.submissions.tasks.forget_old_submissions",
