@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organisations.admin import CountryListFilter
 from organisations.models import Region
+from wego.admin import PortalModelAdmin
 from wego.exports import export_as_csv
 from wego.workflow.admin import WorkflowAdminMixin
 
@@ -29,7 +30,7 @@ class JoinedYearListFilter(admin.SimpleListFilter):
 
 
 @admin.register(Member)
-class MemberAdmin(admin.ModelAdmin):
+class MemberAdmin(PortalModelAdmin):
     list_display = ["name", "type", "country", "region", "joined_on", "is_president_city"]
     list_filter = [
         "organisation__region",
@@ -78,7 +79,7 @@ class MemberAdmin(admin.ModelAdmin):
 
 
 @admin.register(RegionalOffice)
-class RegionalOfficeAdmin(admin.ModelAdmin):
+class RegionalOfficeAdmin(PortalModelAdmin):
     list_display = ["name", "kind", "city", "country", "region", "opened_year"]
     list_filter = ["kind", "region"]
     list_select_related = ["region"]
@@ -88,12 +89,12 @@ class RegionalOfficeAdmin(admin.ModelAdmin):
 
 
 @admin.register(MembershipTotal)
-class MembershipTotalAdmin(admin.ModelAdmin):
+class MembershipTotalAdmin(PortalModelAdmin):
     list_display = ["year", "members"]
 
 
 @admin.register(ReportFigure)
-class ReportFigureAdmin(admin.ModelAdmin):
+class ReportFigureAdmin(PortalModelAdmin):
     list_display = ["label", "value", "year", "scope", "region", "member_type"]
     list_filter = ["scope", "year", "region", "member_type"]
     list_select_related = ["region"]
@@ -101,7 +102,7 @@ class ReportFigureAdmin(admin.ModelAdmin):
 
 
 @admin.register(MouPartner)
-class MouPartnerAdmin(admin.ModelAdmin):
+class MouPartnerAdmin(PortalModelAdmin):
     list_display = ["__str__", "signed_on"]
     list_select_related = ["organisation"]
     search_fields = ["organisation__name"]
@@ -126,7 +127,7 @@ class RegionOfCountryListFilter(admin.SimpleListFilter):
 
 
 @admin.register(MembershipApplication)
-class MembershipApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
+class MembershipApplicationAdmin(WorkflowAdminMixin, PortalModelAdmin):
     list_display = ["organisation_name", "type", "country", "status", "submitted_at"]
     list_filter = ["status", "type", RegionOfCountryListFilter]
     search_fields = ["organisation_name", "contact_name", "contact_email", "applicant__email"]

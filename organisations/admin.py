@@ -6,6 +6,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from wego.admin import PortalModelAdmin, RefusesControlCharacters
 from wego.exports import export_as_csv
 from wego.workflow.admin import WorkflowAdminMixin
 
@@ -30,7 +31,7 @@ class CountryListFilter(admin.SimpleListFilter):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(PortalModelAdmin):
     list_display = ["name", "kind", "country", "region", "city", "confirmed"]
     list_filter = ["kind", "confirmed", "region", CountryListFilter]
     list_select_related = ["region"]
@@ -48,7 +49,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(PortalModelAdmin):
     list_display = ["name", "slug", "position", "organisation_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -63,7 +64,7 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Affiliation)
-class AffiliationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
+class AffiliationAdmin(WorkflowAdminMixin, PortalModelAdmin):
     list_display = ["user", "organisation", "proposed", "title", "status"]
     list_filter = ["status", "organisation__kind", "organisation__region"]
     list_select_related = ["user", "organisation"]
@@ -103,7 +104,7 @@ class AffiliationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(RefusesControlCharacters, DjangoUserAdmin):
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "is_staff", "is_active"]
     search_fields = ["email", "first_name", "last_name"]

@@ -29,11 +29,29 @@ def style_for_bootstrap(fields):
         field.widget.attrs.setdefault("class", css)
 
 
-def prepare(form):
-    """Control characters refused in every text field but addresses; Bootstrap's look on all."""
-    for field in form.fields.values():
-        if isinstance(field, forms.CharField) and not isinstance(field, forms.URLField):
+def is_free_text(field):
+    """A field a person types text in that someone else reads later: not an address (its own
+    validator refuses what is not one) and not a password (never shown, and any character makes it
+    stronger)."""
+    return (
+        isinstance(field, forms.CharField)
+        and not isinstance(field, forms.URLField)
+        and not isinstance(field.widget, forms.PasswordInput)
+    )
+
+
+def refuse_control_characters(fields):
+    """Every free-text field of a form refuses control characters, with a message. Every form of the
+    portal does this: PortalForm and PortalModelForm here, the public lists' ListForm, and every
+    admin of a portal model (wego.admin); a test walks them all."""
+    for field in fields.values():
+        if is_free_text(field) and no_control_characters not in field.validators:
             field.validators.append(no_control_characters)
+
+
+def prepare(form):
+    """Control characters refused in every free-text field; Bootstrap's look on all."""
+    refuse_control_characters(form.fields)
     style_for_bootstrap(form.fields)
 
 
@@ -52,6 +70,15 @@ class PortalModelForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         prepare(self)
+
+
+class PortalAdminForm(forms.ModelForm):
+    """The base of an admin's own form: text refused as everywhere, in the admin's look, not
+    Bootstrap's. (The fields an admin makes from the model refuse it anyway: wego.admin.)"""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        refuse_control_characters(self.fields)
 
 
 def no_markup(value):

@@ -1,8 +1,6 @@
 """What every public list (members, partners, solutions, Exchange projects) does with a visitor's
-query string: clean it, filter with what is valid and say what was ignored, sort, page through,
-answer htmx live, and say which filters are in force."""
-
-import re
+query string, its control characters already removed (wego.input): filter with what is valid and say
+what was ignored, sort, page through, answer htmx live, and say which filters are in force."""
 
 import django_filters
 from django import forms
@@ -12,10 +10,9 @@ from django.db.models import F, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .forms import style_for_bootstrap
+from .forms import refuse_control_characters, style_for_bootstrap
 from .text import fold
 
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 # No valid filter value is longer; a longer one is only quoted back, and briefly.
 LONGEST_VALUE = 40
 
@@ -32,10 +29,11 @@ class ListForm(forms.Form):
                 self.data[name] = self.data[name][:LONGEST_VALUE] + "…"
         if self.data.get("country"):
             self.data["country"] = self.data["country"].strip().upper()
+        refuse_control_characters(self.fields)
         style_for_bootstrap(self.fields)
 
     def clean_q(self):
-        text = CONTROL_CHARACTERS.sub(" ", self.cleaned_data.get("q") or "").strip()
+        text = (self.cleaned_data.get("q") or "").strip()
         limit = settings.SEARCH_MAX_LENGTH
         if len(text) > limit:
             self.notices.append(

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "wego.middleware.clean_query_string",
     # Before everything that may touch the database (sessions, the user, the views, the error pages):
     # a GET that lost its connection is tried again once, and a lost database answers 503, not 500.
     "wego.resilience.DatabaseRetryMiddleware",
@@ -70,6 +71,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "organisations.middleware.StaffMFARequiredMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Last, so that its 413 page goes out through all the others; still before anything reads the body.
+    "wego.middleware.refuse_oversized_requests",
 ]
 
 ROOT_URLCONF = "wego.urls"
@@ -288,6 +291,9 @@ DIRECTORY_PAGE_SIZE = 24
 UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
+# A larger request body is refused with 413 before it is read (wego.middleware). The largest form,
+# sharing a project in the Exchange, carries two documents of UPLOAD_MAX_BYTES each, and its text.
+REQUEST_MAX_BYTES = 2 * UPLOAD_MAX_BYTES + 1024 * 1024
 SEARCH_MAX_LENGTH = 100
 
 LOGGING = {

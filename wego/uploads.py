@@ -1,8 +1,12 @@
-"""Checks on uploaded files by what they contain, not by what they are called, and downloads named
-from what was checked, never from the uploaded name."""
+"""Checks on uploaded files by what they contain, not by what they are called; files stored, and
+downloads named, from what was checked, never from the uploaded name."""
+
+import posixpath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.http import FileResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import slugify
@@ -64,3 +68,23 @@ def download(stored, title):
         filename=f"{slugify(title) or 'attachment'}.{extension}",
         content_type=content_type,
     )
+
+
+def stored_name(name, content):
+    """The uploaded name with the extension of what the file is: `letter.exe` that is a PDF is stored as
+    `letter.pdf`, so that nothing on the disk, in a backup or in a download says otherwise."""
+    extension = DOWNLOAD_TYPES.get(detected_type(content), ("bin",))[0]
+    stem = posixpath.splitext(posixpath.basename(name))[0] or "file"
+    return f"{stem}.{extension}"
+
+
+class CheckedFieldFile(FieldFile):
+    def save(self, name, content, save=True):
+        super().save(stored_name(name, content), content, save)
+
+
+class CheckedFileField(models.FileField):
+    """The portal's FileField: whatever saves a file (a form, the admin, a script), it is stored under
+    the extension of its detected type (stored_name)."""
+
+    attr_class = CheckedFieldFile

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import CountryField
 
+from wego.uploads import CheckedFileField
 from wego.workflow.versions import Versioned
 
 from ..workflow import MEMBERSHIP
@@ -38,7 +39,7 @@ class MembershipApplication(Versioned, models.Model):
     contact_email = models.EmailField(_("contact email"))
     motivation = models.TextField(_("why it wants to join WeGO"), max_length=5000)
     # Kept under MEDIA_ROOT, which no URL serves: only the applicant and staff read it, through a view.
-    letter_of_intent = models.FileField(
+    letter_of_intent = CheckedFileField(
         _("signed letter of intent (PDF)"), upload_to="membership/letters/%Y/", max_length=200
     )
     applicant = models.ForeignKey(

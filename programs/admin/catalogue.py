@@ -8,21 +8,23 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from wego.admin import PortalModelAdmin
 from wego.exports import export_as_csv
+from wego.forms import PortalAdminForm
 
 from ..forms.partners import language_choices
 from ..models import Area, Partner, Solution
 
 
 @admin.register(Area)
-class AreaAdmin(admin.ModelAdmin):
+class AreaAdmin(PortalModelAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
-class PartnerAdminForm(forms.ModelForm):
+class PartnerAdminForm(PortalAdminForm):
     languages = forms.MultipleChoiceField(
         label=_("Languages"),
         choices=language_choices,
@@ -47,7 +49,7 @@ class PartnerAdminForm(forms.ModelForm):
 
 
 @admin.register(Partner)
-class PartnerAdmin(admin.ModelAdmin):
+class PartnerAdmin(PortalModelAdmin):
     form = PartnerAdminForm
     list_display = ["__str__", "type", "is_member", "contact_email", "is_listed", "updated_at"]
     list_filter = ["type", "is_listed", "areas", "regions"]
@@ -71,7 +73,7 @@ class PartnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Solution)
-class SolutionAdmin(admin.ModelAdmin):
+class SolutionAdmin(PortalModelAdmin):
     list_display = ["name", "partner", "maturity", "price_model", "is_listed", "updated_at"]
     list_filter = ["maturity", "price_model", "partner__type", "is_listed", "areas"]
     list_select_related = ["partner__organisation"]

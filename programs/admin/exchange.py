@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from wego.admin import PortalModelAdmin, PortalTabularInline
 from wego.workflow.admin import WorkflowAdminMixin
 from wego.workflow.engine import start
 
@@ -17,7 +18,7 @@ from ..models import Project, ProjectDocument, ProjectIndicator, ProjectLink
 from ..services.exchange import CONTENT_FIELDS, refresh_search_document
 
 
-class PartInline(admin.TabularInline):
+class PartInline(PortalTabularInline):
     """Parts are added with the project and shown read-only afterwards."""
 
     extra = 0
@@ -59,7 +60,7 @@ class DocumentInline(PartInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(WorkflowAdminMixin, admin.ModelAdmin):
+class ProjectAdmin(WorkflowAdminMixin, PortalModelAdmin):
     list_display = ["title", "city", "country", "stage", "status", "organisation"]
     list_filter = ["status", "stage", "areas", "city__region"]
     list_select_related = ["city", "organisation"]

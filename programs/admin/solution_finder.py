@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from organisations.access import officials_of
 from organisations.models import Region
 from organisations.staff import is_secretariat
+from wego.admin import PortalModelAdmin, PortalTabularInline
 from wego.workflow.admin import WorkflowAdminMixin
 
 from ..forms.packages import connected_partners
@@ -56,7 +57,7 @@ class RegionListFilter(admin.SimpleListFilter):
 
 
 @admin.register(SolutionFinderApplication)
-class SolutionFinderApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
+class SolutionFinderApplicationAdmin(WorkflowAdminMixin, PortalModelAdmin):
     change_form_template = "admin/programs/solutionfinderapplication/change_form.html"
     list_display = ["__str__", "region", "areas", "status"]
     list_filter = ["status", AreaListFilter, RegionListFilter]
@@ -168,7 +169,7 @@ class SolutionFinderApplicationAdmin(WorkflowAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Introduction)
-class IntroductionAdmin(WorkflowAdminMixin, admin.ModelAdmin):
+class IntroductionAdmin(WorkflowAdminMixin, PortalModelAdmin):
     list_display = ["application", "partner", "status", "created_at"]
     list_filter = ["status"]
     list_select_related = ["application__organisation", "partner__organisation"]
@@ -187,12 +188,12 @@ class IntroductionAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         return False  # proposed from the application's page
 
 
-class StakeholderInline(admin.TabularInline):
+class StakeholderInline(PortalTabularInline):
     model = PlanStakeholder
     extra = 1
 
 
-class IndicatorInline(admin.TabularInline):
+class IndicatorInline(PortalTabularInline):
     model = PlanIndicator
     extra = 1
     fields = ["name", "unit", "baseline", "target", "latest"]
@@ -207,7 +208,7 @@ class IndicatorInline(admin.TabularInline):
 
 
 @admin.register(SolutionPackage)
-class SolutionPackageAdmin(admin.ModelAdmin):
+class SolutionPackageAdmin(PortalModelAdmin):
     list_display = ["name", "application", "stage", "in_exchange"]
     list_select_related = ["application__organisation"]
     list_filter = ["application__status"]

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Organisation
 from wego.text import KeepsFoldedCopies
+from wego.uploads import CheckedFileField
 
 from ..workflow import PROJECT_SHARING, PUBLIC
 from .areas import Area
@@ -160,7 +161,7 @@ class ProjectLink(models.Model):
 class ProjectDocument(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("file (PDF)"), upload_to="exchange/documents/%Y/", max_length=200)
+    file = CheckedFileField(_("file (PDF)"), upload_to="exchange/documents/%Y/", max_length=200)
 
     class Meta:
         ordering = ["pk"]

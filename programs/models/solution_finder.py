@@ -5,6 +5,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Organisation
+from wego.uploads import CheckedFileField
 from wego.workflow.versions import Versioned, as_text
 
 from ..workflow import CONNECTED, INTRODUCTION, SOLUTION_FINDER
@@ -180,7 +181,7 @@ class ApplicationAttachment(models.Model):
         SolutionFinderApplication, on_delete=models.CASCADE, related_name="attachments"
     )
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("file"), upload_to="solution-finder/attachments/%Y/", max_length=200)
+    file = CheckedFileField(_("file"), upload_to="solution-finder/attachments/%Y/", max_length=200)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 

@@ -15,6 +15,7 @@ from organisations.access import organisations_of
 from organisations.models import Organisation
 from organisations.roles import SECRETARIAT
 from organisations.staff import is_secretariat
+from wego.forms import PortalForm
 from wego.submissions.once import already_sent, sent
 from wego.uploads import download
 from wego.workflow import threads
@@ -63,7 +64,7 @@ def editable_by_official(request, pk):
     return application
 
 
-class StartForm(forms.Form):
+class StartForm(PortalForm):
     organisation = forms.ModelChoiceField(
         label=gettext_lazy("For which organisation?"),
         queryset=Organisation.objects.none(),
@@ -78,7 +79,6 @@ class StartForm(forms.Form):
             "Choose one of the organisations you act for."
         )
         self.fields["organisation"].error_messages["required"] = _("Choose the organisation you apply for.")
-        self.fields["organisation"].widget.attrs["class"] = "form-select"
 
 
 @login_not_required

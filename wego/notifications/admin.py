@@ -2,12 +2,13 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from ..admin import PortalModelAdmin
 from . import delivery
 from .models import Notification
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(PortalModelAdmin):
     list_display = ["subject", "email", "kind", "status", "attempts", "created_at", "sent_at"]
     list_filter = ["status", "kind", "language"]
     search_fields = ["email", "subject"]

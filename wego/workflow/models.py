@@ -4,6 +4,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..uploads import CheckedFileField
+
 
 class TransitionRecord(models.Model):
     """One step in a submission's history: who moved it, when, from where to where, and why.
@@ -77,7 +79,7 @@ class ThreadMessage(models.Model):
     from_staff = models.BooleanField(_("from staff"))
     body = models.TextField(_("message"), max_length=5000)
     # Kept under MEDIA_ROOT, which no URL serves: read only through the submission's own views.
-    attachment = models.FileField(_("attachment"), upload_to="threads/%Y/", max_length=200, blank=True)
+    attachment = CheckedFileField(_("attachment"), upload_to="threads/%Y/", max_length=200, blank=True)
     attachment_name = models.CharField(_("name of the attachment"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
 

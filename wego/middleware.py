@@ -1,0 +1,48 @@
+"""What every request goes through before a view sees it: a body within the limit, and a query string
+without control characters (wego.input)."""
+
+from django.conf import settings
+from django.shortcuts import render
+
+from .input import cleaned_query
+
+
+def refuse_oversized_requests(get_response):
+    """Answer 413, with a page that says the limit, to a request whose body is larger than
+    REQUEST_MAX_BYTES, before anything reads it: Django's DATA_UPLOAD_MAX_MEMORY_SIZE leaves files
+    out, so a 50 MB upload would otherwise be read whole before the form's 5 MB check refused it.
+
+    It is the last middleware: no middleware reads the body on the way in (CSRF reads it only in
+    process_view, which runs after every middleware's own call), so the body is still unread here,
+    and the page goes back out through the others (language, account, security headers).
+    Under WSGI a body without a Content-Length is never read at all (Django reads at most
+    Content-Length bytes), so the header is the whole check."""
+
+    def middleware(request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.REQUEST_MAX_BYTES:
+            return render(
+                request,
+                "413.html",
+                {
+                    "limit_mb": settings.REQUEST_MAX_BYTES // 2**20,
+                    "file_limit_mb": settings.UPLOAD_MAX_BYTES // 2**20,
+                },
+                status=413,
+            )
+        return get_response(request)
+
+    return middleware
+
+
+def clean_query_string(get_response):
+    """Every view reads a query string without control characters, whatever it does with it."""
+
+    def middleware(request):
+        request.GET = cleaned_query(request.GET)
+        return get_response(request)
+
+    return middleware
