@@ -236,9 +236,8 @@ def mail_counts(rows, inbox, since=0):
 def settled(rows):
     from wego.notifications.models import Notification
 
-    return not Notification.objects.filter(
-        pk__in=[row.pk for row in rows], status__in=["pending", "sending"]
-    ).exists()
+    unfinished = [Notification.Status.PENDING, Notification.Status.SENDING]
+    return not Notification.objects.filter(pk__in=[row.pk for row in rows], status__in=unfinished).exists()
 
 
 def burst(count, label):

@@ -1,7 +1,8 @@
-"""What every request goes through before a view sees it: a body within the limit, and a query string
-without control characters (wego.input)."""
+"""What every request goes through before a view sees it: a body within the limit, a query string
+without control characters (wego.input), and, for a request that changes something, one transaction."""
 
 from django.conf import settings
+from django.db import transaction
 from django.shortcuts import render
 
 from .input import cleaned_query
@@ -44,5 +45,30 @@ def clean_query_string(get_response):
     def middleware(request):
         request.GET = cleaned_query(request.GET)
         return get_response(request)
+
+    return middleware
+
+
+# Reading needs no transaction: a GET pays neither BEGIN nor COMMIT.
+READING = {"GET", "HEAD", "OPTIONS"}
+
+
+def changes_in_one_transaction(get_response):
+    """A request that changes something (a form sent) is one transaction: what the person changed,
+    the history it records, the mail it queues in the outbox (wego.notifications) and its token
+    (wego.submissions) stand or fall together. A request that fails (an error, a refusal: an answer
+    of 400 or more) changes nothing; mail is handed to the worker only once it has committed.
+
+    Django's ATOMIC_REQUESTS would also wrap every GET in a transaction; this is the same for the
+    requests that change something. It is the innermost middleware, so only the view is inside."""
+
+    def middleware(request):
+        if request.method in READING:
+            return get_response(request)
+        with transaction.atomic():
+            response = get_response(request)
+            if response.status_code >= 400:
+                transaction.set_rollback(True)
+        return response
 
     return middleware

@@ -7,9 +7,9 @@ fault campaign of issue 9, 19 of 1,443 requests answered 500 in that second.
 The middleware sits before everything that may touch the database (the session, the user, the views,
 their templates, the 404 page), so it sees every such failure. Django turns an exception into a 500
 response deep inside the stack; the `got_request_exception` signal, sent just before, tells the
-middleware that this 500 came from a lost connection. The retry runs the rest of the stack again, so
-Django wraps the view in a fresh transaction (ATOMIC_REQUESTS) exactly as the first time; the first
-attempt's transaction went with its connection.
+middleware that this 500 came from a lost connection. The retry runs the rest of the stack again, on a
+new connection; only reading requests are retried, and they run outside any transaction
+(wego.middleware.changes_in_one_transaction wraps only the requests that change something).
 """
 
 import logging

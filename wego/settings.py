@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Last, so that its 413 page goes out through all the others; still before anything reads the body.
     "wego.middleware.refuse_oversized_requests",
+    # Innermost: a request that changes something is one transaction, with the mail it queues.
+    "wego.middleware.changes_in_one_transaction",
 ]
 
 ROOT_URLCONF = "wego.urls"
@@ -101,9 +103,6 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'portal.sqlite3'}"),
 }
-# Each request is one transaction: what a person changes, and the mail that reports it (written to
-# the outbox in the same transaction), stand or fall together; nothing is half done.
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if not env.str("DATABASE_URL", default=""):
     VAR_DIR.mkdir(exist_ok=True)  # a fresh clone has no var/ for the SQLite file yet
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":

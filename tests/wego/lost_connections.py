@@ -1,11 +1,11 @@
 """Views that lose their database connection on purpose, for the tests of wego/resilience.py.
 
-Each view records a region (a row any test may write) and then has its own connection cut by the
-server, as a PostgreSQL restart cuts it, before it reads again."""
+Each view reads, has its own connection cut by the server, as a PostgreSQL restart cuts it, and reads
+again; sent a form (POST), it first records a region (a row any test may write)."""
 
 import psycopg
 from django.contrib.auth.decorators import login_not_required
-from django.db import connection
+from django.db import connection, transaction
 from django.http import HttpResponse
 from django.urls import include, path
 
@@ -33,7 +33,9 @@ def cut_the_connection():
 @login_not_required
 def loses_its_connection_the_first_time(request):
     calls.append(request.method)
-    Region.objects.create(slug=f"attempt-{len(calls)}", name=f"Attempt {len(calls)}")
+    Region.objects.count()
+    if request.method == "POST":
+        Region.objects.create(slug=f"attempt-{len(calls)}", name=f"Attempt {len(calls)}")
     if len(calls) == 1:
         cut_the_connection()
     return HttpResponse(f"{Region.objects.count()} region")
@@ -43,7 +45,7 @@ def loses_its_connection_the_first_time(request):
 def times_out(request):
     """A query that fails while its connection stays open: not a lost connection."""
     calls.append(request.method)
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL statement_timeout = 10")
         cursor.execute("SELECT pg_sleep(1)")
     return HttpResponse("finished")

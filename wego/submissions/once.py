@@ -45,14 +45,14 @@ def already_sent(request):
     the same submission already made something: a redirect to its result, with a message saying so.
 
     Call it when the form is valid, before creating anything, inside the request's transaction
-    (ATOMIC_REQUESTS): the row it inserts stays locked until that transaction ends.
+    (wego.middleware.changes_in_one_transaction): the row it inserts stays locked until it ends.
     """
     token = posted_token(request)
     if token is None or not request.user.is_authenticated:
         # Without a token nothing tells two sendings apart: this one creates, as before.
         return None
     if transaction.get_autocommit():
-        raise RuntimeError("already_sent() needs the request's transaction (ATOMIC_REQUESTS).")
+        raise RuntimeError("already_sent() needs the request's transaction (changes_in_one_transaction).")
     try:
         with transaction.atomic():
             FormSubmission.objects.create(user=request.user, token=token)
