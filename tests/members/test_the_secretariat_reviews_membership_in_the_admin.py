@@ -3,6 +3,7 @@ from django.contrib.auth.models import Permission
 
 from tests.factories import MembershipApplicationFactory, UserFactory, secretariat_user, with_mfa
 from tests.states import put_in
+from wego.notifications.models import Notification
 from wego.workflow.engine import history
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +59,29 @@ def test_a_step_on_a_stale_page_is_refused_with_a_clear_message(client, secretar
     assert "This has changed since you opened it." in response.text
     application.refresh_from_db()
     assert application.status == "under_review"
+
+
+@pytest.mark.parametrize(
+    ("note", "message"),
+    [
+        ("Please \x1b[31msend\x01 the letter", "Remove the invisible control characters from this text."),
+        ("x" * 5001, "The note is 5001 characters long; please keep it within 5000."),
+    ],
+)
+def test_a_step_with_a_note_of_control_characters_or_too_long_is_refused_and_nothing_moves(
+    client, secretariat, note, message
+):
+    application = MembershipApplicationFactory()
+    seen = application.status
+    response = client.post(
+        url(application, "transition"),
+        {"transition": "request_information", "seen_state": seen, "note": note},
+        follow=True,
+    )
+    assert message in response.text
+    application.refresh_from_db()
+    assert application.status == seen and not history(application).exists()
+    assert not Notification.objects.exists()
 
 
 def test_staff_outside_the_secretariat_may_look_but_not_move(client):

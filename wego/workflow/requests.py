@@ -10,22 +10,19 @@ from django.utils.translation import gettext as _
 from ..uploads import download
 from .engine import perform
 from .errors import TransitionError
+from .forms import StepNoteForm
 from .threads import messages_of, post_message
-
-NOTE_MAX_LENGTH = 5000
 
 
 def take_posted_step(request, obj, *, label="staff_label"):
     """Perform the step named in request.POST for request.user; tell them the outcome as a message."""
     name = request.POST.get("transition", "")
-    note = request.POST.get("note", "")
-    if len(note) > NOTE_MAX_LENGTH:
-        messages.error(
-            request,
-            _("The note is %(length)d characters long; please keep it within %(limit)d.")
-            % {"length": len(note), "limit": NOTE_MAX_LENGTH},
-        )
+    note_form = StepNoteForm(request.POST)
+    if not note_form.is_valid():
+        for error in note_form.errors["note"]:
+            messages.error(request, error)
         return False
+    note = note_form.cleaned_data["note"]
     step = type(obj).workflow.transition(name)
     if step is not None and step.confirmation and not request.POST.get("confirmed"):
         messages.error(request, _("Tick the box to confirm “%(step)s”.") % {"step": getattr(step, label)})
