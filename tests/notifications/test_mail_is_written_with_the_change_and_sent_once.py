@@ -167,3 +167,42 @@ def test_staff_see_the_outbox_and_send_a_failed_message_again(client, django_cap
         )
     notification.refresh_from_db()
     assert notification.status == Notification.Status.SENT and len(mail.outbox) == 1
+
+
+def test_staff_send_an_uncertain_message_again_in_one_click_with_its_message_id(
+    client, django_capture_on_commit_callbacks
+):
+    from tests.factories import UserFactory, with_mfa
+
+    notification = pending_notification()
+    Notification.objects.filter(pk=notification.pk).update(status=Notification.Status.UNCERTAIN)
+    client.force_login(with_mfa(UserFactory(is_staff=True, is_superuser=True)))
+    page = client.get(f"/admin/notifications/notification/{notification.pk}/change/").text
+    assert "This message may have reached" in page and "Send it again" in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/admin/notifications/notification/{notification.pk}/send-again/", follow=True
+        )
+
+    assert "is queued again." in response.text
+    notification.refresh_from_db()
+    assert notification.status == Notification.Status.SENT
+    [message] = mail.outbox
+    assert message.extra_headers["Message-ID"] == notification.message_id
+    assert (
+        "Send it again" not in client.get(f"/admin/notifications/notification/{notification.pk}/change/").text
+    )
+
+
+def test_a_message_sent_is_not_sent_again_from_its_page(client, django_capture_on_commit_callbacks):
+    from tests.factories import UserFactory, with_mfa
+
+    notification = pending_notification()
+    Notification.objects.filter(pk=notification.pk).update(status=Notification.Status.SENT)
+    client.force_login(with_mfa(UserFactory(is_staff=True, is_superuser=True)))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/admin/notifications/notification/{notification.pk}/send-again/", follow=True
+        )
+    assert "nothing was sent" in response.text and mail.outbox == []

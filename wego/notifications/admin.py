@@ -1,6 +1,10 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from ..admin import PortalModelAdmin
 from . import delivery
@@ -15,6 +19,7 @@ class NotificationAdmin(PortalModelAdmin):
     date_hierarchy = "created_at"
     actions = ["send_again"]
     readonly_fields = [field.name for field in Notification._meta.fields]
+    change_form_template = "admin/notifications/change_form.html"
 
     def has_add_permission(self, request):
         return False
@@ -22,6 +27,39 @@ class NotificationAdmin(PortalModelAdmin):
     def has_change_permission(self, request, obj=None):
         # A saved form would write back a status a worker may have changed meanwhile.
         return False
+
+    def get_urls(self):
+        send_again = self.admin_site.admin_view(require_POST(self.send_again_view))
+        return [
+            path("<int:pk>/send-again/", send_again, name="notifications_notification_send_again"),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        notification = self.get_object(request, object_id)
+        extra_context = {
+            **(extra_context or {}),
+            "may_send_again": notification is not None and notification.status in delivery.RESENDABLE,
+            "uncertain": Notification.Status.UNCERTAIN,
+            "email": notification.email if notification else "",
+            "error": notification.last_error if notification else "",
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def send_again_view(self, request, pk):
+        """The one-click re-send from a failed or uncertain notification's page."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        notification = get_object_or_404(Notification, pk=pk)
+        if delivery.resend([notification.pk]):
+            self.message_user(
+                request, _("The message to %(email)s is queued again.") % {"email": notification.email}
+            )
+        else:
+            self.message_user(
+                request, _("This message is not failed or uncertain: nothing was sent."), messages.WARNING
+            )
+        return redirect("admin:notifications_notification_change", notification.pk)
 
     @admin.action(description=_("Send the selected failed or uncertain notifications again"))
     def send_again(self, request, queryset):
