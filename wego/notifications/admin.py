@@ -39,7 +39,7 @@ class NotificationAdmin(PortalModelAdmin):
         notification = self.get_object(request, object_id)
         extra_context = {
             **(extra_context or {}),
-            "may_send_again": notification is not None and notification.status in delivery.RESENDABLE,
+            "may_send_again": notification is not None and delivery.may_send_again(notification),
             "uncertain": Notification.Status.UNCERTAIN,
             "email": notification.email if notification else "",
             "error": notification.last_error if notification else "",

@@ -172,6 +172,10 @@ def overdue(now=None):
 RESENDABLE = [Notification.Status.FAILED, Notification.Status.UNCERTAIN]
 
 
+def may_send_again(notification):
+    return Notification.objects.filter(pk=notification.pk, status__in=RESENDABLE).exists()
+
+
 def resend(notification_ids):
     """Staff's re-send of failed or uncertain rows: back to pending, then delivered like any other
     (an uncertain one with its Message-ID unchanged, so a second copy is recognisably the same)."""
