@@ -7,12 +7,9 @@ on Redis, performs COUNT membership transitions one after another, and prints th
 
 import logging
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import time
-from pathlib import Path
 
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
 os.environ["REDIS_URL"] = REDIS_URL
@@ -28,10 +25,10 @@ from django.db import connection  # noqa: E402
 
 from members.models import MembershipApplication  # noqa: E402
 from organisations.models import User  # noqa: E402
+from tests.realparts import free_port, start_worker, stop  # noqa: E402
 from wego.celery import app  # noqa: E402
 from wego.workflow.engine import perform  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 # The cycle of steps that each send the applicant one message.
 CYCLE = ["start_review", "request_information", "resubmit"]
 
@@ -47,12 +44,6 @@ class Receipts:
         return "250 OK"
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def main(count):
     logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every connection
     receipts = Receipts()
@@ -60,34 +51,14 @@ def main(count):
     smtp.start()
     db = connection.settings_dict
     database_url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "EMAIL_URL": f"smtp://127.0.0.1:{smtp.port}",
-    }
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "wego",
-            "worker",
-            "--pool=solo",
-            "--loglevel=WARNING",
-            "--without-heartbeat",
-            "--without-mingle",
-            "--without-gossip",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.STDOUT,
+    worker = start_worker(
+        database_url=database_url,
+        redis_url=REDIS_URL,
+        email_url=f"smtp://127.0.0.1:{smtp.port}",
+        ping=lambda: app.control.ping(timeout=0.5),
+        extra_env={"DJANGO_SETTINGS_MODULE": "bench.settings"},
     )
     try:
-        deadline = time.monotonic() + 30
-        while not app.control.ping(timeout=0.5) and time.monotonic() < deadline:
-            pass
         staff, _ = User.objects.get_or_create(email="bench-staff@we-gov.org", defaults={"is_staff": True})
         staff.groups.add(Group.objects.get_or_create(name="Secretariat")[0])
         from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
@@ -119,8 +90,7 @@ def main(count):
             wait_for(receipts, started)
         latencies = [1000 * (receipts.times[pk] - started[pk]) for pk in started if pk in receipts.times]
     finally:
-        worker.terminate()
-        worker.wait(timeout=30)
+        stop(worker)
         smtp.stop()
     if len(latencies) < count:
         sys.exit(f"Only {len(latencies)} of {count} notifications arrived.")

@@ -138,3 +138,47 @@ def stop(process):
     if process.poll() is None:
         process.terminate()
         process.wait(timeout=30)
+
+
+class RedisServer:
+    """A redis-server process of one's own, on a free loopback port, that may be stopped and started."""
+
+    def __init__(self):
+        import redis
+
+        self.port = free_port()
+        self.client = redis.Redis(port=self.port, socket_timeout=5)
+        self.process = None
+        self.start()
+
+    def url(self, database):
+        return f"redis://127.0.0.1:{self.port}/{database}"
+
+    def answers(self):
+        import redis
+
+        try:
+            return self.client.ping()
+        except redis.exceptions.ConnectionError:
+            return False
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        if not wait_until(self.answers):
+            raise RuntimeError("redis-server did not start")
+
+    def stop(self):
+        stop(self.process)

@@ -2,17 +2,14 @@
 stopped while people use the portal, and every page still answers, every change commits, and its
 mail waits in the outbox for the sweep."""
 
-import subprocess
-
 import pytest
-import redis
 from allauth.account.models import EmailAddress
 from django.core.cache import cache
 
 from tests.factories import MembershipApplicationFactory, UserFactory, secretariat_user
 from tests.members.test_the_secretariat_reviews_membership_in_the_admin import can_view_applications
 from tests.notifications.conftest import use_broker
-from tests.realparts import free_port, wait_until
+from tests.realparts import RedisServer
 from wego.celery import app
 from wego.notifications.models import Notification
 from wego.workflow.engine import history
@@ -22,46 +19,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "a long pass phrase for wego"
 
 
-class PrivateRedis:
-    """A redis-server process of the test's own, on a free loopback port, that the test may stop."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.process = subprocess.Popen(
-            [
-                "redis-server",
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        self.client = redis.Redis(port=self.port, socket_timeout=5)
-        assert wait_until(self.answers), "redis-server did not start"
-
-    def url(self, database):
-        return f"redis://127.0.0.1:{self.port}/{database}"
-
-    def answers(self):
-        try:
-            return self.client.ping()
-        except redis.exceptions.ConnectionError:
-            return False
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=30)
-
-
 @pytest.fixture
 def private_redis(settings):
     """The portal's cache and Celery's broker on a Redis of this test's own."""
-    server = PrivateRedis()
+    server = RedisServer()
     settings.CACHES = {"default": {"BACKEND": "wego.cache.TolerantRedisCache", "LOCATION": server.url(1)}}
     app.conf.update(task_always_eager=False)
     use_broker(server.url(0))
