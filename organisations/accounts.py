@@ -34,6 +34,15 @@ def with_portal_links(context, request):
     }
 
 
+def recipient_of(context, email):
+    """The person the mail is about, as allauth names them; else the one whose confirmed address it is
+    (never a guess by address alone: a new, unconfirmed address may be someone else's)."""
+    user = context.get("user")
+    if isinstance(user, User):
+        return user
+    return User.objects.filter(emailaddress__email__iexact=email, emailaddress__verified=True).first()
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         context = with_portal_links(
@@ -50,5 +59,6 @@ class AccountAdapter(DefaultAccountAdapter):
             body_text=message.body,
             body_html=html,
             language=translation.get_language(),
-            recipient=User.objects.filter(email__iexact=email).first(),
+            recipient=recipient_of(context, email),
+            confidential=True,
         )

@@ -42,6 +42,7 @@ class Inbox:
         self.pace = pace
         self.hold_at = None
         self.holding = False
+        self.refuse_recipients_with = None  # an SMTP reply, such as greylisting's 450
 
     def hold(self, command):
         self.hold_at, self.holding = command, False
@@ -57,6 +58,8 @@ class Inbox:
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         await self.wait_if_held("RCPT")
+        if self.refuse_recipients_with:
+            return self.refuse_recipients_with
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

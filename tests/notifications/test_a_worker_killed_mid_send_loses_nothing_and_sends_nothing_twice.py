@@ -5,6 +5,7 @@ whose fate cannot be known is shown to staff instead of being guessed at.
 "Time passes" is a sweep run as if the stuck-row delay had elapsed (overdue(now=later)); every
 wait is for a state."""
 
+import threading
 from collections import Counter
 from datetime import timedelta
 
@@ -21,6 +22,12 @@ from wego.notifications.tasks import deliver
 pytestmark = pytest.mark.django_db(transaction=True)
 
 Status = Notification.Status
+
+
+def burst_without_a_worker(count):
+    """`count` messages written to the outbox while the broker is out of reach: they wait, pending."""
+    delivery.broker_unreachable_until = float("inf")
+    return burst(count)
 
 
 def burst(count):
@@ -114,3 +121,50 @@ def test_a_message_killed_after_it_went_out_is_uncertain_and_never_sent_again_by
     assert delivery.resend([row.pk]) == 1
     assert wait_until(lambda: statuses() == {Status.SENT: 1})
     assert [message["message_id"] for message in inbox.messages] == [row.message_id, row.message_id]
+
+
+def test_a_worker_that_stalls_past_the_sweep_sends_nothing_when_it_wakes(smtp_server, settings):
+    """A worker frozen (SIGSTOP, a paused machine) before DATA while the sweep takes its row back:
+    when it wakes, the row is no longer its own, and the message does not go out from it."""
+    port, inbox = smtp_server
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 30},
+        }
+    }
+    [row] = burst_without_a_worker(1)
+    inbox.hold("RCPT")
+    stalled = threading.Thread(target=delivery.send, args=(row.pk,))
+    stalled.start()
+    assert wait_until(lambda: inbox.holding)
+
+    delivery.take_back_stuck(now=timezone.now() + timedelta(seconds=settings.OUTBOX_STUCK_AFTER + 1))
+    assert statuses() == {Status.PENDING: 1}
+    inbox.release()
+    stalled.join(timeout=30)
+
+    assert inbox.messages == [] and statuses() == {Status.PENDING: 1}
+    assert delivery.send(row.pk) is True  # the sweep's own hand-out sends it, once
+    assert [message["message_id"] for message in inbox.messages] == [row.message_id]
+
+
+def test_greylisting_at_rcpt_is_tried_again_later(smtp_server, settings):
+    port, inbox = smtp_server
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 30},
+        }
+    }
+    [row] = burst_without_a_worker(1)
+    inbox.refuse_recipients_with = "450 4.2.0 Greylisted, please try again later"
+
+    with pytest.raises(delivery.TransientFailure):
+        delivery.send(row.pk)
+
+    row.refresh_from_db()
+    assert row.status == Status.PENDING and row.next_attempt_at is not None
+    inbox.refuse_recipients_with = None
+    assert delivery.send(row.pk) is True
+    assert len(inbox.messages) == 1

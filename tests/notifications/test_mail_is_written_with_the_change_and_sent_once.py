@@ -143,6 +143,8 @@ def test_rows_left_pending_or_stuck_in_sending_are_handed_out_again():
         (smtplib.SMTPResponseException(421, b"try later"), True),
         (smtplib.SMTPResponseException(550, b"no such user"), False),
         (ConnectionRefusedError(), True),
+        (smtplib.SMTPRecipientsRefused({"a@city.example": (450, b"4.2.0 Greylisted, try again")}), True),
+        (smtplib.SMTPRecipientsRefused({"a@city.example": (550, b"5.1.1 No such user")}), False),
         (ValueError("bad header"), False),
     ],
 )
@@ -206,3 +208,12 @@ def test_a_message_sent_is_not_sent_again_from_its_page(client, django_capture_o
             f"/admin/notifications/notification/{notification.pk}/send-again/", follow=True
         )
     assert "nothing was sent" in response.text and mail.outbox == []
+
+
+def test_a_double_click_on_send_again_sends_once(django_capture_on_commit_callbacks):
+    notification = pending_notification()
+    Notification.objects.filter(pk=notification.pk).update(status=Notification.Status.UNCERTAIN)
+    with django_capture_on_commit_callbacks() as handed_out:
+        assert delivery.resend([notification.pk]) == 1
+        assert delivery.resend([notification.pk]) == 0  # already pending again: nothing more
+    assert len(handed_out) == 1

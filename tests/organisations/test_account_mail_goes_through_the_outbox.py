@@ -7,7 +7,7 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 
-from tests.factories import UserFactory
+from tests.factories import UserFactory, verified
 from tests.realparts import Inbox, free_port, start_smtp_server
 from wego.notifications.models import Notification
 from wego.notifications.tasks import deliver
@@ -111,3 +111,42 @@ def test_every_link_in_account_mail_is_built_from_the_portals_address(client, se
     links = LINK.findall(message.body_text) + LINK.findall(message.body_html)
     assert links and all(link.startswith("https://portal.we-gov.org/") for link in links), links
     assert "6666" not in message.body_text + message.body_html
+
+
+def test_staff_never_read_an_account_links_and_it_is_forgotten_once_delivered(
+    client, smtp_port, django_capture_on_commit_callbacks
+):
+    from tests.factories import secretariat_user
+
+    UserFactory(email="official@accra.example")
+    with django_capture_on_commit_callbacks(execute=True):  # the mail server is down: the mail waits
+        client.post("/accounts/password/reset/", {"email": "official@accra.example"})
+    [waiting] = Notification.objects.all()
+    assert "/accounts/password/reset/key/" in waiting.body_text and waiting.confidential
+
+    staff = client.__class__()
+    staff.force_login(secretariat_user())
+    page = staff.get(f"/admin/notifications/notification/{waiting.pk}/change/").text
+    assert "/accounts/password/reset/key/" not in page and "Not shown: account mail" in page
+
+    inbox = Inbox()
+    server = start_smtp_server(inbox, port=smtp_port)
+    try:
+        deliver(waiting.pk)
+    finally:
+        server.stop()
+    waiting.refresh_from_db()
+    assert waiting.status == Notification.Status.SENT and waiting.body_text == waiting.body_html == ""
+    assert len(inbox.messages) == 1
+
+
+def test_a_confirmation_of_a_new_address_is_not_filed_with_whoever_else_wrote_it(
+    client, django_capture_on_commit_callbacks
+):
+    UserFactory(email="new@city.example")  # someone else who typed this address once, unconfirmed
+    person = verified(UserFactory(email="old@city.example"))
+    client.force_login(person)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/accounts/email/", {"action_add": "", "email": "new@city.example"})
+    [confirmation] = Notification.objects.filter(email="new@city.example")
+    assert confirmation.recipient == person

@@ -10,6 +10,10 @@ from ..admin import PortalModelAdmin
 from . import delivery
 from .models import Notification
 
+CONFIDENTIAL = _(
+    "Not shown: account mail carries a personal link (a password reset, an address confirmation)."
+)
+
 
 @admin.register(Notification)
 class NotificationAdmin(PortalModelAdmin):
@@ -18,7 +22,11 @@ class NotificationAdmin(PortalModelAdmin):
     search_fields = ["email", "subject"]
     date_hierarchy = "created_at"
     actions = ["send_again"]
-    readonly_fields = [field.name for field in Notification._meta.fields]
+    # The texts are shown through text() and html(), which keep an account mail's link to its reader.
+    fields = readonly_fields = [
+        {"body_text": "text", "body_html": "html"}.get(field.name, field.name)
+        for field in Notification._meta.fields
+    ]
     change_form_template = "admin/notifications/change_form.html"
 
     def has_add_permission(self, request):
@@ -27,6 +35,14 @@ class NotificationAdmin(PortalModelAdmin):
     def has_change_permission(self, request, obj=None):
         # A saved form would write back a status a worker may have changed meanwhile.
         return False
+
+    @admin.display(description=_("text"))
+    def text(self, notification):
+        return CONFIDENTIAL if notification.confidential else notification.body_text
+
+    @admin.display(description=_("HTML"))
+    def html(self, notification):
+        return CONFIDENTIAL if notification.confidential else notification.body_html
 
     def get_urls(self):
         send_again = self.admin_site.admin_view(require_POST(self.send_again_view))

@@ -53,9 +53,16 @@ class TransientFailure(Exception):
     """The message could not be sent now but may be later; the row is pending again."""
 
 
+class ClaimLost(Exception):
+    """The row is no longer this worker's (the sweep took it back while the worker stalled)."""
+
+
 def is_transient(error):
     if isinstance(error, smtplib.SMTPResponseException):
         return 400 <= error.smtp_code < 500
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        # Greylisting and full mailboxes answer 4xx to RCPT: worth trying again later.
+        return all(400 <= code < 500 for code, _ in error.recipients.values())
     return isinstance(error, TRANSIENT_ERRORS)
 
 
@@ -65,6 +72,14 @@ def claim(notification_id):
         status=Notification.Status.SENDING, claimed_at=timezone.now()
     )
     return Notification.objects.get(pk=notification_id) if claimed else None
+
+
+def still_mine(notification):
+    """The row as this worker claimed it: every write after the claim goes through this filter, so a
+    worker that stalled past the sweep (which took the row back) changes nothing and sends nothing."""
+    return Notification.objects.filter(
+        pk=notification.pk, status=Notification.Status.SENDING, claimed_at=notification.claimed_at
+    )
 
 
 def send(notification_id):
@@ -86,15 +101,18 @@ def send(notification_id):
 
     def hand_over():
         nonlocal handed_over
-        Notification.objects.filter(pk=notification.pk).update(handed_over_at=timezone.now())
+        if not still_mine(notification).update(handed_over_at=timezone.now()):
+            raise ClaimLost(notification.pk)
         handed_over = True
 
     try:
         deliver_message(message, before_data=hand_over)
+    except ClaimLost:
+        return False  # the message did not go out; the row is someone else's now
     except Exception as error:
         if handed_over and not isinstance(error, smtplib.SMTPResponseException):
             # The message went out and no answer came back: it may have arrived. Not retried.
-            Notification.objects.filter(pk=notification.pk).update(
+            still_mine(notification).update(
                 status=Notification.Status.UNCERTAIN,
                 attempts=attempts,
                 last_error=f"{type(error).__name__}: {error}"[:2000],
@@ -103,7 +121,7 @@ def send(notification_id):
         # A transient failure waits for its next attempt, which requeue_overdue() hands out;
         # after MAX_ATTEMPTS, or at once for a permanent one, the row is failed for staff to see.
         retry = is_transient(error) and attempts < MAX_ATTEMPTS
-        Notification.objects.filter(pk=notification.pk).update(
+        still_mine(notification).update(
             status=Notification.Status.PENDING if retry else Notification.Status.FAILED,
             attempts=attempts,
             handed_over_at=None,
@@ -113,9 +131,12 @@ def send(notification_id):
         if retry:
             raise TransientFailure(str(error)) from error
         return False
+    # Sent: recorded even if the sweep took the row back meanwhile (it then sits uncertain, since it
+    # was handed over), so that it is never sent again.
     Notification.objects.filter(pk=notification.pk).update(
         status=Notification.Status.SENT, attempts=attempts, sent_at=timezone.now(), last_error=""
     )
+    forget_confidential_body(notification)
     return True
 
 
@@ -151,9 +172,9 @@ def close_quietly(mailer):
         pass
 
 
-def overdue(now=None):
-    """Rows to hand to a worker again: pending for a while (their task was lost), or stuck in sending
-    before their message went out. A row stuck after its message went out is uncertain instead."""
+def take_back_stuck(now=None):
+    """Rows whose worker was lost while sending: sent again if their message never went out (pending),
+    shown to staff as uncertain if it did."""
     now = now or timezone.now()
     stuck = Notification.objects.filter(
         status=Notification.Status.SENDING, claimed_at__lt=now - stuck_after()
@@ -163,10 +184,22 @@ def overdue(now=None):
         last_error="The worker stopped after handing the message to the mail server.",
     )
     stuck.filter(handed_over_at__isnull=True).update(status=Notification.Status.PENDING)
+
+
+def due(now=None):
+    """Pending rows to hand to a worker: due for another attempt, or pending for a while (their task
+    was lost: the broker down, a worker killed)."""
+    now = now or timezone.now()
     waiting = Notification.objects.filter(status=Notification.Status.PENDING).filter(
         Q(next_attempt_at__lte=now) | Q(next_attempt_at__isnull=True, created_at__lt=now - pending_grace())
     )
     return list(waiting.values_list("pk", flat=True))
+
+
+def overdue(now=None):
+    """The sweep: take back what lost its worker, then list what is due."""
+    take_back_stuck(now)
+    return due(now)
 
 
 RESENDABLE = [Notification.Status.FAILED, Notification.Status.UNCERTAIN]
@@ -178,22 +211,27 @@ def may_send_again(notification):
 
 def resend(notification_ids):
     """Staff's re-send of failed or uncertain rows: back to pending, then delivered like any other
-    (an uncertain one with its Message-ID unchanged, so a second copy is recognisably the same)."""
-    ids = list(
-        Notification.objects.filter(pk__in=notification_ids, status__in=RESENDABLE).values_list(
-            "pk", flat=True
-        )
-    )
-    Notification.objects.filter(pk__in=ids).update(
-        status=Notification.Status.PENDING,
-        last_error="",
-        attempts=0,
-        next_attempt_at=None,
-        handed_over_at=None,
-    )
-    for notification_id in ids:
-        hand_to_worker(notification_id)
-    return len(ids)
+    (an uncertain one with its Message-ID unchanged, so a second copy is recognisably the same).
+    Row by row, each update asking the status again: a double click sends once."""
+    sent_again = 0
+    for notification_id in notification_ids:
+        if Notification.objects.filter(pk=notification_id, status__in=RESENDABLE).update(
+            status=Notification.Status.PENDING,
+            last_error="",
+            attempts=0,
+            next_attempt_at=None,
+            handed_over_at=None,
+        ):
+            hand_to_worker(notification_id)
+            sent_again += 1
+    return sent_again
+
+
+def forget_confidential_body(notification):
+    """Account mail carries secrets (a password reset link, a confirmation key): once delivered, its
+    text is not kept, so nobody reads it from the outbox afterwards."""
+    if notification.confidential:
+        Notification.objects.filter(pk=notification.pk).update(body_text="", body_html="")
 
 
 # Seconds to stop handing rows to an unreachable broker: they stay pending, and the sweep hands

@@ -43,6 +43,9 @@ class Notification(models.Model):
     claimed_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     handed_over_at = models.DateTimeField(_("handed to the mail server"), null=True, blank=True)
+    # Account mail (a password reset link, a confirmation key): its text is shown to nobody in the
+    # admin and forgotten once delivered (delivery.forget_confidential_body).
+    confidential = models.BooleanField(_("confidential"), default=False)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
 

@@ -52,10 +52,22 @@ def queue(kind, *, recipient=None, email=None, context=None, related=None):
     )
 
 
-def write(kind, *, email, subject, body_text, body_html="", language=None, recipient=None, related=None):
+def write(
+    kind,
+    *,
+    email,
+    subject,
+    body_text,
+    body_html="",
+    language=None,
+    recipient=None,
+    related=None,
+    confidential=False,
+):
     """Write one rendered message to the outbox, in the current transaction; a worker delivers it
     once that transaction commits. queue() renders the portal's own messages; the account mail
-    (organisations/accounts.py) arrives here rendered by allauth."""
+    (organisations/accounts.py) arrives here rendered by allauth, `confidential`: its text carries
+    a personal link, shown to nobody in the admin and forgotten once delivered."""
     notification = Notification.objects.create(
         recipient=recipient,
         email=email,
@@ -66,6 +78,7 @@ def write(kind, *, email, subject, body_text, body_html="", language=None, recip
         body_html=body_html,
         content_type=ContentType.objects.get_for_model(related) if related is not None else None,
         object_id=related.pk if related is not None else None,
+        confidential=confidential,
     )
     hand_to_worker(notification.pk)
     return notification
