@@ -4,9 +4,13 @@ Every read and write of the cache goes through TolerantRedisCache (settings.CACH
 use, today's or a later one's, degrades instead of failing when Redis cannot be reached: a read
 finds nothing, a write is skipped, the page is computed from the database. After a failure the
 cache is left alone for a few seconds (no request waits on a dead server for every key), it
-behaves as an empty cache that keeps nothing (get finds nothing, add succeeds), and a
-write or delete that failed marks it dirty: the first call that reaches Redis again clears it,
-so nothing the portal meant to forget during the outage is served after it.
+behaves as an empty cache that keeps nothing (get finds nothing, add succeeds), and a write or
+delete that failed marks it dirty: the first call of this process that reaches Redis again clears
+it, so nothing the portal meant to forget during the outage is served after that.
+
+What a process knows of an outage is shared by its threads (gunicorn's gthread workers), not kept
+per thread as Django keeps the backend objects. Another process serves from the cache between
+Redis's return and the first call of the process that failed to forget (a request or two).
 """
 
 import logging
@@ -14,14 +18,27 @@ import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
-UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+# Unreachable, timed out, or refusing (out of memory, a read-only replica, a failed save): the cache
+# is out of service either way.
+OUT_OF_SERVICE = (RedisError, OSError)
 # Seconds to leave an unreachable cache alone before trying it again.
 RETRY_AFTER = 5.0
+
+
+class Outage:
+    """What a process knows of its cache's health: until when to leave it alone, and whether it missed
+    a write or a delete. Plain attributes, shared by threads: a clear done twice does no harm."""
+
+    def __init__(self):
+        self.unreachable_until = 0.0
+        self.dirty = False
+
+
+OUTAGES = {}  # one per cache location in this process
 
 
 class TolerantRedisCache(RedisCache):
@@ -30,24 +47,28 @@ class TolerantRedisCache(RedisCache):
         options = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, **params.get("OPTIONS", {})}
         params = {**params, "OPTIONS": options}
         super().__init__(server, params)
-        self.unreachable_until = 0.0
-        self.dirty = False
+        self.outage = OUTAGES.setdefault(str(server), Outage())
 
     def attempt(self, operation, *args, fallback=None, writes=False):
-        if time.monotonic() < self.unreachable_until:
-            self.dirty = self.dirty or writes
+        outage = self.outage
+        if time.monotonic() < outage.unreachable_until:
+            outage.dirty = outage.dirty or writes
             return fallback
         try:
-            if self.dirty:
+            if outage.dirty:
                 super().clear()  # back after an outage in which something was not forgotten
-                self.dirty = False
-            return operation(*args)
-        except UNREACHABLE as error:
-            if not self.unreachable_until:
-                logger.warning("The cache cannot be reached (%s); pages are computed without it.", error)
-            self.unreachable_until = time.monotonic() + RETRY_AFTER
-            self.dirty = self.dirty or writes
+                outage.dirty = False
+            result = operation(*args)
+        except OUT_OF_SERVICE as error:
+            if not outage.unreachable_until:
+                logger.warning("The cache is out of service (%s); pages are computed without it.", error)
+            outage.unreachable_until = time.monotonic() + RETRY_AFTER
+            outage.dirty = outage.dirty or writes
             return fallback
+        if outage.unreachable_until:
+            logger.warning("The cache is back in service.")
+            outage.unreachable_until = 0.0
+        return result
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         # As an empty cache would: the key was absent. allauth's rate limits take a lock with add(),
