@@ -4,6 +4,18 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def keep_the_latest_reading_of_a_date(apps, schema_editor):
+    """Readings recorded twice for one indicator and date (a double click, before this rule): the
+    latest recorded stands, as it did on the page."""
+    IndicatorReading = apps.get_model("programs", "IndicatorReading")
+    seen = set()
+    for reading in IndicatorReading.objects.order_by("indicator_id", "measured_on", "-recorded_at", "-pk"):
+        key = (reading.indicator_id, reading.measured_on)
+        if key in seen:
+            reading.delete()
+        seen.add(key)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("programs", "0002_project_search_index"),
@@ -11,6 +23,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(keep_the_latest_reading_of_a_date, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name="indicatorreading",
             constraint=models.UniqueConstraint(

@@ -2,9 +2,11 @@
 which value is recorded, and the database holds to it too."""
 
 import datetime
+from importlib import import_module
 
 import pytest
-from django.db import IntegrityError
+from django.apps import apps as django_apps
+from django.db import IntegrityError, connection
 from django.urls import reverse
 
 from programs.models import IndicatorReading
@@ -44,3 +46,27 @@ def test_the_database_keeps_one_value_a_date(indicator):
         IndicatorReading.objects.create(
             indicator=indicator, value=35, measured_on=datetime.date(2026, 3, 1), recorded_by=recorder
         )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_rule_arrives_keeping_the_latest_reading_of_a_date_recorded_twice_before_it(indicator):
+    """The migration that brings the rule removes the doubles a double click made before it, so that
+    adding the constraint cannot fail the release: the latest recorded of a date stands."""
+    constraint = IndicatorReading._meta.constraints[0]
+    with connection.schema_editor() as editor:
+        editor.remove_constraint(IndicatorReading, constraint)  # the database as it was before the rule
+    try:
+        recorder = official_of(indicator.package.application.organisation)
+        for value, day in [(20, 1), (35, 1), (50, 2)]:
+            IndicatorReading.objects.create(
+                indicator=indicator,
+                value=value,
+                measured_on=datetime.date(2026, 3, day),
+                recorded_by=recorder,
+            )
+        migration = import_module("programs.migrations.0003_one_reading_per_indicator_and_date")
+        migration.keep_the_latest_reading_of_a_date(django_apps, None)
+    finally:
+        with connection.schema_editor() as editor:
+            editor.add_constraint(IndicatorReading, constraint)
+    assert [reading.value for reading in IndicatorReading.objects.order_by("measured_on")] == [35, 50]
