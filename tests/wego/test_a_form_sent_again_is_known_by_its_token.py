@@ -58,6 +58,23 @@ def test_a_form_shown_again_with_its_errors_keeps_its_token_and_then_makes_one_t
     assert Affiliation.objects.filter(user=person).count() == 1
 
 
+def test_a_page_gone_back_to_changed_and_sent_again_is_a_submission_of_its_own(client, person):
+    city, other = OrganisationFactory(), OrganisationFactory()
+    token = token_in(client.get(REQUEST))
+    client.post(REQUEST, {"organisation": city.pk, "title": "CIO", "justification": "IT.", FIELD: token})
+
+    # The Back button shows the page as it was, token and all; the person chooses another organisation.
+    changed = client.post(
+        REQUEST, {"organisation": other.pk, "title": "CIO", "justification": "IT.", FIELD: token}, follow=True
+    )
+
+    assert ALREADY_SENT not in changed.text
+    assert set(Affiliation.objects.filter(user=person).values_list("organisation", flat=True)) == {
+        city.pk,
+        other.pk,
+    }
+
+
 def test_a_form_without_a_token_or_with_a_bad_one_still_makes_its_thing_once(client, person):
     city, other = OrganisationFactory(), OrganisationFactory()
 

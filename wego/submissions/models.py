@@ -13,6 +13,9 @@ class FormSubmission(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     token = models.CharField(_("token"), max_length=64)
+    # What was sent, hashed: the same token with other contents (the Back button, a changed answer,
+    # sent again) is another submission, not this one sent twice.
+    fingerprint = models.CharField(_("fingerprint"), max_length=64, blank=True)
     result_url = models.CharField(_("result"), max_length=2000, blank=True)
     created_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
 

@@ -7,6 +7,7 @@ if request.method == "POST" and form.is_valid():
     return sent(request, redirect(application))
 """
 
+import hashlib
 import re
 import secrets
 
@@ -32,6 +33,19 @@ def posted_token(request):
     return token if TOKEN.fullmatch(token) else None
 
 
+def fingerprint(request):
+    """A digest of what the form sent (fields and files, without the tokens that differ on every page)."""
+    digest = hashlib.sha256()
+    for name in sorted(request.POST):
+        if name not in (FIELD, "csrfmiddlewaretoken"):
+            for value in request.POST.getlist(name):
+                digest.update(f"{name}\0{value}\0".encode())
+    for name in sorted(request.FILES):
+        for upload in request.FILES.getlist(name):
+            digest.update(f"{name}\0{upload.name}\0{upload.size}\0".encode())
+    return digest.hexdigest()
+
+
 def token_for(request, form=None):
     """The token a form is rendered with: the one it was posted with when it is shown again with its
     errors (sending it again is still the same submission), a new one otherwise."""
@@ -53,9 +67,10 @@ def already_sent(request):
         return None
     if transaction.get_autocommit():
         raise RuntimeError("already_sent() needs the request's transaction (changes_in_one_transaction).")
+    contents = fingerprint(request)
     try:
         with transaction.atomic():
-            FormSubmission.objects.create(user=request.user, token=token)
+            FormSubmission.objects.create(user=request.user, token=token, fingerprint=contents)
         return None
     except IntegrityError:
         pass
@@ -63,7 +78,9 @@ def already_sent(request):
     # above wait until it committed, so what it made is visible now. The lock lets only one of two
     # further sendings of a refused submission (nothing made) go on at a time.
     earlier = FormSubmission.objects.select_for_update().filter(user=request.user, token=token).first()
-    if earlier is None or not earlier.result_url:
+    if earlier is None or not earlier.result_url or earlier.fingerprint != contents:
+        # Nothing made yet, or other contents under the same token (a page the person went back to,
+        # changed and sent again): this is a submission of its own, and it goes on.
         return None
     messages.info(request, _("This was already sent; here it is."))
     return redirect(earlier.result_url)
@@ -74,5 +91,7 @@ def sent(request, response):
     same form, and return the response."""
     token = posted_token(request)
     if token is not None and request.user.is_authenticated:
-        FormSubmission.objects.filter(user=request.user, token=token).update(result_url=response["Location"])
+        FormSubmission.objects.filter(
+            user=request.user, token=token, fingerprint=fingerprint(request)
+        ).update(result_url=response["Location"])
     return response
