@@ -1,11 +1,13 @@
 """What every admin of a portal model does to the forms it builds. Staff type text too, and what they
 type is shown on the site and in mail: every text field refuses control characters, as the site's
-forms do (wego.forms). Every ModelAdmin and inline of the portal's apps is built on these (a test
+forms do (wego.forms); and adding something is one submission, made once however often Save is
+clicked (wego.submissions). Every ModelAdmin and inline of the portal's apps is built on these (a test
 walks admin.site's registry to hold it so)."""
 
 from django.contrib import admin
 
 from .forms import refuse_control_characters
+from .submissions.once import already_sent, sent
 
 
 class RefusesControlCharacters:
@@ -18,7 +20,22 @@ class RefusesControlCharacters:
         return field
 
 
-class PortalModelAdmin(RefusesControlCharacters, admin.ModelAdmin):
+class AddsOnce:
+    """Adding in the admin carries a submission token: the same Save sent twice adds one thing, and the
+    second answer goes where the first went, saying so."""
+
+    add_form_template = "admin/portal/add_form.html"
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if request.method == "POST" and (answer := already_sent(request)):
+            return answer
+        response = super().add_view(request, form_url, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            sent(request, response)
+        return response
+
+
+class PortalModelAdmin(AddsOnce, RefusesControlCharacters, admin.ModelAdmin):
     pass
 
 

@@ -78,9 +78,15 @@ def already_sent(request):
     # above wait until it committed, so what it made is visible now. The lock lets only one of two
     # further sendings of a refused submission (nothing made) go on at a time.
     earlier = FormSubmission.objects.select_for_update().filter(user=request.user, token=token).first()
-    if earlier is None or not earlier.result_url or earlier.fingerprint != contents:
-        # Nothing made yet, or other contents under the same token (a page the person went back to,
-        # changed and sent again): this is a submission of its own, and it goes on.
+    if earlier is None:
+        return None
+    if not earlier.result_url:
+        # Nothing made yet (the earlier sending was refused): this sending takes the token over.
+        FormSubmission.objects.filter(pk=earlier.pk).update(fingerprint=contents)
+        return None
+    if earlier.fingerprint != contents:
+        # Other contents under a token that made something (a page the person went back to, changed
+        # and sent again): a submission of its own, which goes on.
         return None
     messages.info(request, _("This was already sent; here it is."))
     return redirect(earlier.result_url)
