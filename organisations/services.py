@@ -16,7 +16,7 @@ def unique_slug(name):
     return slug_for(Organisation, name, fallback="organisation", reserved=profiles.RESERVED_SLUGS)
 
 
-def saved_with_unique_slug(organisation):
+def save_organisation_with_unique_slug(organisation):
     """Save the new organisation at a free address, even when another takes it at the same moment."""
     save_with_unique_slug(
         organisation,
@@ -50,7 +50,7 @@ def find_or_propose(*, name, kind, country, city="", website="", proposed_by, am
     existing = same_organisation(name, country, among)
     if existing is not None:
         return existing
-    return saved_with_unique_slug(
+    return save_organisation_with_unique_slug(
         Organisation(
             name=name.strip(),
             kind=kind,
@@ -78,7 +78,7 @@ def create_organisation(*, name, kind, country="", **fields):
     if slug:
         organisation.save()
         return organisation
-    return saved_with_unique_slug(organisation)
+    return save_organisation_with_unique_slug(organisation)
 
 
 def confirm(organisation):

@@ -1,19 +1,16 @@
 """What every form of the portal does to its fields: refuse invisible control characters in text,
 and wear Bootstrap's classes so that templates render fields as they are."""
 
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-# Tab, line feed and carriage return are text; the other control characters are not.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+from .input import CONTROL_CHARACTERS_IN_TEXT
 
 
 def no_control_characters(value):
-    if CONTROL_CHARACTERS.search(value):
+    if CONTROL_CHARACTERS_IN_TEXT.search(value):
         raise ValidationError(_("Remove the invisible control characters from this text."))
 
 

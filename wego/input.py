@@ -11,7 +11,12 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+# Characters that are never text a person means: C0 and C1 controls, DEL, and the bidirectional
+# overrides and isolates that make text read otherwise than it is stored ("Trojan Source").
+INVISIBLE = "\u202a-\u202e\u2066-\u2069"
+CONTROL_CHARACTERS = re.compile(rf"[\x00-\x1f\x7f-\x9f{INVISIBLE}]")
+# In a text a person types, tab, line feed and carriage return are text; the others are not.
+CONTROL_CHARACTERS_IN_TEXT = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{INVISIBLE}]")
 
 
 def without_control_characters(text):

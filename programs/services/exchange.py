@@ -37,7 +37,7 @@ def refresh_search_document(project):
     type(project).objects.filter(pk=project.pk).update(search_document=project.search_document)
 
 
-def with_unique_slug(project, text, save):
+def save_project_with_unique_slug(project, text, save):
     """`save()` the new project at a free address for `text`, even if another takes it at the same time."""
     return save_with_unique_slug(project, text, save, fallback="project", reserved=RESERVED_SLUGS)
 
@@ -97,7 +97,7 @@ def share_project(form, formsets, user):
         raise PermissionDenied
     project.shared_by = user
     place(project, form.other_city, user)
-    with_unique_slug(project, project.title, lambda: start(project, "share", actor=user))
+    save_project_with_unique_slug(project, project.title, lambda: start(project, "share", actor=user))
     form.save_m2m()
     save_parts(project, formsets)
     refresh_search_document(project)

@@ -11,7 +11,7 @@ from wego.workflow.engine import perform, start
 
 from ..models import Project, ProjectIndicator, SolutionFinderApplication
 from ..workflow import PACKAGES, PUBLISHABLE, READINGS, SOLUTION_FINDER
-from .exchange import refresh_search_document, with_unique_slug
+from .exchange import refresh_search_document, save_project_with_unique_slug
 from .solution_finder import NotEditable
 
 
@@ -99,7 +99,7 @@ def publish_package(package, actor):
         ),
     )
     staff = is_secretariat(actor)
-    with_unique_slug(
+    save_project_with_unique_slug(
         project,
         f"{organisation.name} {package.name}",
         lambda: start(project, "add" if staff else "share", actor=actor),
