@@ -6,7 +6,10 @@ this file by itself when started from the repository's root; options on its comm
 
 import os
 
-bind = [f"0.0.0.0:{os.environ.get('PORT', '8000')}"]
+# Loopback by default: the portal believes X-Forwarded-Proto and the client-address header from
+# whoever connects, so only the TLS proxy may reach gunicorn. A proxy on another machine (over a
+# private network) is the explicit choice: GUNICORN_BIND=0.0.0.0:8000.
+bind = [os.environ.get("GUNICORN_BIND") or f"127.0.0.1:{os.environ.get('PORT', '8000')}"]
 
 # Processes for the cores, threads to overlap the time a request waits on PostgreSQL. Each thread
 # holds its own database connection: PostgreSQL's max_connections must exceed

@@ -271,9 +271,9 @@ def worker_killed_mid_burst(portal, inbox):
     kill(portal.worker)
     at_kill = len(inbox.messages) - start
     portal.start_worker()
-    wait_until(lambda: settled(rows), timeout=180, interval=0.5)
+    in_time = wait_until(lambda: settled(rows), timeout=180, interval=0.5)
     inbox.pace = 0.0
-    return {"received when killed": at_kill, **mail_counts(rows, inbox, start)}
+    return {"received when killed": at_kill, "settled in time": in_time, **mail_counts(rows, inbox, start)}
 
 
 def redis_stopped_during_transitions(portal, redis, inbox, staff_cookie, person_cookie):
@@ -295,8 +295,9 @@ def redis_stopped_during_transitions(portal, redis, inbox, staff_cookie, person_
         if type(application).objects.get(pk=application.pk).status != application.status
     )
     rows = list(Notification.objects.exclude(pk__in=before))
-    wait_until(lambda: settled(rows), timeout=180, interval=0.5)
+    in_time = wait_until(lambda: settled(rows), timeout=180, interval=0.5)
     return {
+        "settled in time": in_time,
         "steps": dict(steps),
         "steps committed": moved,
         "pages": answers,
@@ -311,8 +312,9 @@ def smtp_down(portal, inbox, controller):
     began = time.monotonic()
     time.sleep(SMTP_DOWN)
     controller = start_smtp_server(inbox, port=controller.port)
-    wait_until(lambda: settled(rows), timeout=900, interval=1)
+    in_time = wait_until(lambda: settled(rows), timeout=900, interval=1)
     return controller, {
+        "settled in time": in_time,
         "down for (s)": SMTP_DOWN,
         "all delivered after (s)": round(time.monotonic() - began),
         **mail_counts(rows, inbox, start),
@@ -420,8 +422,27 @@ def main():
         controller.stop()
         redis.stop()
         postgres.remove()
+    results["summary"] = report(summary(results))
     (OUT / "results.json").write_text(json.dumps(results, indent=2, default=str))
     print(f"== Written to {OUT / 'results.json'}")
+
+
+def summary(results):
+    """The campaign's goal in one place: nothing lost, nothing twice, no 500, every wait in time."""
+    mail = [result for result in results.values() if "expected" in result]
+    answers = Counter()
+    for result in results.values():
+        for key in ("pages", "answers", "steps"):
+            answers.update(result.get(key, {}))
+    print("== Summary")
+    return {
+        "mails expected": sum(result["expected"] for result in mail),
+        "lost": sum(result["lost"] for result in mail),
+        "duplicated": sum(result["duplicated"] for result in mail),
+        "uncertain (shown to staff)": sum(result["uncertain (shown to staff)"] for result in mail),
+        "500 answers": answers.get(500, 0),
+        "every wait in time": all(result["settled in time"] for result in mail),
+    }
 
 
 def report(result):

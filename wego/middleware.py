@@ -56,8 +56,9 @@ READING = {"GET", "HEAD", "OPTIONS"}
 def changes_in_one_transaction(get_response):
     """A request that changes something (a form sent) is one transaction: what the person changed,
     the history it records, the mail it queues in the outbox (wego.notifications) and its token
-    (wego.submissions) stand or fall together. A request that fails (an error, a refusal: an answer
-    of 400 or more) changes nothing; mail is handed to the worker only once it has committed.
+    (wego.submissions) stand or fall together. A request answered with an error (400 or more)
+    changes nothing; mail is handed to the worker only once it has committed. (A refusal told as a
+    message on a redirect is a 302: what it refuses, the service refused inside its own atomic block.)
 
     Django's ATOMIC_REQUESTS would also wrap every GET in a transaction; this is the same for the
     requests that change something. It is the innermost middleware, so only the view is inside."""

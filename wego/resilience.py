@@ -23,10 +23,13 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from .middleware import READING
+
 logger = logging.getLogger(__name__)
 
-# Only these are tried twice: sending a form again could do its work twice.
-RETRIED_METHODS = {"GET", "HEAD"}
+# Only requests that read are tried twice (the same set that runs outside a transaction): sending a
+# form again could do its work twice.
+RETRIED_METHODS = READING
 # Long enough for a restarting PostgreSQL to accept connections again, short enough to hold a
 # worker's thread for little longer than the outage itself.
 RETRY_PAUSE_SECONDS = 1.0
