@@ -79,6 +79,16 @@ class Inbox:
         return self.messages
 
 
+def smtp_mailer(port):
+    """settings.MAILERS for sending through a real SMTP client to the loopback `port`."""
+    return {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 30},
+        }
+    }
+
+
 def start_smtp_server(inbox, port=None):
     controller = Controller(inbox, hostname="127.0.0.1", port=port or free_port())
     controller.start()

@@ -1,6 +1,11 @@
 """Test data, one module per app; everything is importable from here too."""
 
-from .members import MemberFactory, MembershipApplicationFactory, RegionalOfficeFactory
+from .members import (
+    MemberFactory,
+    MembershipApplicationFactory,
+    RegionalOfficeFactory,
+    membership_application_form,
+)
 from .organisations import (
     AffiliationFactory,
     OrganisationFactory,
@@ -23,6 +28,7 @@ from .programs import (
 )
 
 __all__ = [
+    "membership_application_form",
     "AffiliationFactory",
     "AreaFactory",
     "MemberFactory",

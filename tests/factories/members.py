@@ -65,3 +65,26 @@ class MembershipApplicationFactory(factory.django.DjangoModelFactory):
     contact_email = factory.Sequence(lambda n: f"contact{n}@city.example")
     motivation = "To learn from other smart cities."
     applicant = factory.SubFactory(UserFactory)
+
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def membership_application_form(**overrides):
+    """What a city official sends on /members/join/, with a signed letter of intent as a PDF; a value
+    given as None is left out."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    data = {
+        "organisation_name": "Mombasa County",
+        "type": "local-government",
+        "country": "KE",
+        "city": "Mombasa",
+        "website": "https://www.mombasa.go.ke",
+        "contact_name": "Amina Otieno",
+        "contact_email": "amina@mombasa.example",
+        "motivation": "To learn from other smart cities.",
+        "letter_of_intent": SimpleUploadedFile("letter.pdf", PDF, content_type="application/pdf"),
+        **overrides,
+    }
+    return {key: value for key, value in data.items() if value is not None}

@@ -4,7 +4,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from members.models import MembershipApplication
-from tests.factories import MembershipApplicationFactory, UserFactory, secretariat_user
+from tests.factories import (
+    MembershipApplicationFactory,
+    UserFactory,
+    membership_application_form,
+    secretariat_user,
+)
 from tests.states import put_in
 from wego.notifications.models import Notification
 
@@ -16,22 +21,6 @@ PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>
 def verified(user):
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user
-
-
-def form_data(**overrides):
-    data = {
-        "organisation_name": "Mombasa County",
-        "type": "local-government",
-        "country": "KE",
-        "city": "Mombasa",
-        "website": "https://www.mombasa.go.ke",
-        "contact_name": "Amina Otieno",
-        "contact_email": "amina@mombasa.example",
-        "motivation": "To learn from other smart cities.",
-        "letter_of_intent": SimpleUploadedFile("letter.pdf", PDF, content_type="application/pdf"),
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
 
 
 @pytest.fixture
@@ -53,7 +42,7 @@ def test_an_organisation_applies_with_a_signed_letter(
     }
     staff = secretariat_user()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/members/join/", form_data())
+        response = client.post("/members/join/", membership_application_form())
     application = MembershipApplication.objects.get()
     assert response["Location"] == f"/members/join/{application.pk}/"
     assert (application.applicant, application.status) == (applicant, "submitted")
@@ -85,7 +74,7 @@ def test_an_organisation_applies_with_a_signed_letter(
     ],
 )
 def test_bad_input_is_refused_next_to_the_field_and_nothing_is_saved(client, applicant, overrides, message):
-    response = client.post("/members/join/", form_data(**overrides))
+    response = client.post("/members/join/", membership_application_form(**overrides))
     assert response.status_code == 200
     assert message in response.text
     assert MembershipApplication.objects.count() == 0
@@ -94,7 +83,7 @@ def test_bad_input_is_refused_next_to_the_field_and_nothing_is_saved(client, app
 def test_a_letter_over_the_size_limit_is_refused(client, applicant, settings):
     settings.UPLOAD_MAX_BYTES = 1000
     big = SimpleUploadedFile("letter.pdf", PDF + b"0" * 2000, content_type="application/pdf")
-    response = client.post("/members/join/", form_data(letter_of_intent=big))
+    response = client.post("/members/join/", membership_application_form(letter_of_intent=big))
     assert "the limit is 1000" in response.text
     assert MembershipApplication.objects.count() == 0
 
@@ -108,7 +97,8 @@ def test_markup_and_sql_looking_text_are_kept_as_text(client, applicant, tmp_pat
         },
     }
     client.post(
-        "/members/join/", form_data(motivation="<script>alert(1)</script>'; DROP TABLE members_member;--")
+        "/members/join/",
+        membership_application_form(motivation="<script>alert(1)</script>'; DROP TABLE members_member;--"),
     )
     application = MembershipApplication.objects.get()
     page = client.get(f"/members/join/{application.pk}/").text
@@ -118,13 +108,13 @@ def test_markup_and_sql_looking_text_are_kept_as_text(client, applicant, tmp_pat
 def test_a_forged_post_without_csrf_token_is_refused(applicant):
     forger = Client(enforce_csrf_checks=True)
     forger.force_login(applicant)
-    assert forger.post("/members/join/", form_data()).status_code == 403
+    assert forger.post("/members/join/", membership_application_form()).status_code == 403
     assert MembershipApplication.objects.count() == 0
 
 
 def test_an_unverified_address_cannot_apply(client):
     client.force_login(UserFactory())
-    response = client.post("/members/join/", form_data())
+    response = client.post("/members/join/", membership_application_form())
     assert "account/verified_email_required.html" in [t.name for t in response.templates]
     assert MembershipApplication.objects.count() == 0
 
@@ -178,6 +168,6 @@ def test_the_applicant_cannot_take_the_secretariats_steps(client):
 
 
 def test_each_error_is_announced_with_its_field(client, applicant):
-    page = client.post("/members/join/", form_data(city="")).text
+    page = client.post("/members/join/", membership_application_form(city="")).text
     assert 'aria-describedby="id_city_error"' in page
     assert '<div class="text-danger small" id="id_city_error">' in page

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from tests.factories import UserFactory
-from tests.realparts import kill, wait_until
+from tests.realparts import kill, smtp_mailer, wait_until
 from wego.notifications import delivery, outbox
 from wego.notifications.models import Notification
 from wego.notifications.tasks import deliver
@@ -127,12 +127,7 @@ def test_a_worker_that_stalls_past_the_sweep_sends_nothing_when_it_wakes(smtp_se
     """A worker frozen (SIGSTOP, a paused machine) before DATA while the sweep takes its row back:
     when it wakes, the row is no longer its own, and the message does not go out from it."""
     port, inbox = smtp_server
-    settings.MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 30},
-        }
-    }
+    settings.MAILERS = smtp_mailer(port)
     [row] = burst_without_a_worker(1)
     inbox.hold("RCPT")
     stalled = threading.Thread(target=delivery.send, args=(row.pk,))
@@ -151,12 +146,7 @@ def test_a_worker_that_stalls_past_the_sweep_sends_nothing_when_it_wakes(smtp_se
 
 def test_greylisting_at_rcpt_is_tried_again_later(smtp_server, settings):
     port, inbox = smtp_server
-    settings.MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 30},
-        }
-    }
+    settings.MAILERS = smtp_mailer(port)
     [row] = burst_without_a_worker(1)
     inbox.refuse_recipients_with = "450 4.2.0 Greylisted, please try again later"
 

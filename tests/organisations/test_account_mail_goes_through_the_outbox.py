@@ -8,7 +8,7 @@ import pytest
 from allauth.account.models import EmailAddress
 
 from tests.factories import UserFactory, verified
-from tests.realparts import Inbox, free_port, start_smtp_server
+from tests.realparts import Inbox, free_port, smtp_mailer, start_smtp_server
 from wego.notifications.models import Notification
 from wego.notifications.tasks import deliver
 
@@ -22,12 +22,7 @@ LINK = re.compile(r"https?://[^\s\"'<>]+")
 def smtp_port(settings):
     """The portal sends through a real SMTP client to this loopback port, where nothing listens yet."""
     port = free_port()
-    settings.MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 5},
-        }
-    }
+    settings.MAILERS = smtp_mailer(port)
     return port
 
 

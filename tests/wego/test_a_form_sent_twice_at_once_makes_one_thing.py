@@ -38,6 +38,7 @@ from tests.factories import (
     PartnerFactory,
     ProjectFactory,
     UserFactory,
+    membership_application_form,
     official_of,
     secretariat_user,
     verified,
@@ -83,17 +84,7 @@ def a_membership_application():
         person=verified(UserFactory()),
         page=reverse("members:apply"),
         action=reverse("members:apply"),
-        data=lambda: {
-            "organisation_name": "Mombasa County",
-            "type": "local-government",
-            "country": "KE",
-            "city": "Mombasa",
-            "website": "https://www.mombasa.go.ke",
-            "contact_name": "Amina Otieno",
-            "contact_email": "amina@mombasa.example",
-            "motivation": "To learn from other smart cities.",
-            "letter_of_intent": pdf("letter.pdf"),
-        },
+        data=lambda: membership_application_form(letter_of_intent=pdf("letter.pdf")),
         made=MembershipApplication.objects.count,
     )
 

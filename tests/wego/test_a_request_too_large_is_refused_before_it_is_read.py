@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from members.models import MembershipApplication
-from tests.factories import UserFactory, verified
+from tests.factories import UserFactory, membership_application_form, verified
 
 pytestmark = pytest.mark.django_db
 
@@ -77,18 +77,10 @@ def test_two_files_near_the_upload_limit_still_go_through_in_one_request(client,
     near_the_limit = settings.UPLOAD_MAX_BYTES - 100 * 1024
     response = client.post(
         "/members/join/",
-        {
-            "organisation_name": "Mombasa County",
-            "type": "local-government",
-            "country": "KE",
-            "city": "Mombasa",
-            "website": "https://www.mombasa.go.ke",
-            "contact_name": "Amina Otieno",
-            "contact_email": "amina@mombasa.example",
-            "motivation": "To learn from other smart cities.",
-            "letter_of_intent": SimpleUploadedFile("letter.pdf", PDF + b" " * near_the_limit),
-            "annex": SimpleUploadedFile("annex.pdf", PDF + b" " * near_the_limit),
-        },
+        membership_application_form(
+            letter_of_intent=SimpleUploadedFile("letter.pdf", PDF + b" " * near_the_limit),
+            annex=SimpleUploadedFile("annex.pdf", PDF + b" " * near_the_limit),
+        ),
     )
     assert response.status_code == 302
     assert MembershipApplication.objects.get().letter_of_intent.size == len(PDF) + near_the_limit

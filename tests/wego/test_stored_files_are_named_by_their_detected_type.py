@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from members.models import MembershipApplication
 from programs.models import ProjectDocument
-from tests.factories import ProjectFactory, UserFactory, verified
+from tests.factories import ProjectFactory, UserFactory, membership_application_form, verified
 from wego.uploads import stored_name
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -35,19 +35,9 @@ def test_a_letter_of_intent_called_exe_that_is_a_pdf_is_stored_as_a_pdf(client, 
     client.force_login(verified(UserFactory()))
     response = client.post(
         "/members/join/",
-        {
-            "organisation_name": "Mombasa County",
-            "type": "local-government",
-            "country": "KE",
-            "city": "Mombasa",
-            "website": "https://www.mombasa.go.ke",
-            "contact_name": "Amina Otieno",
-            "contact_email": "amina@mombasa.example",
-            "motivation": "To learn from other smart cities.",
-            "letter_of_intent": SimpleUploadedFile(
-                "letter.exe", PDF, content_type="application/x-msdownload"
-            ),
-        },
+        membership_application_form(
+            letter_of_intent=SimpleUploadedFile("letter.exe", PDF, content_type="application/x-msdownload")
+        ),
     )
     assert response.status_code == 302
     stored = MembershipApplication.objects.get().letter_of_intent
