@@ -37,6 +37,13 @@ RETRY_PAUSE_SECONDS = 1.0
 RETRY_AFTER_SECONDS = 10
 
 
+try:
+    import psycopg
+
+    DRIVER_CONNECTION_ERRORS = (psycopg.OperationalError, psycopg.InterfaceError)
+except ImportError:  # the newcomer's SQLite only
+    DRIVER_CONNECTION_ERRORS = ()
+
 # PostgreSQL's codes for a connection that ends: class 08 (connection exception), and the server
 # shutting down, crashing or still starting. Not 57014, a statement cancelled by a timeout: trying
 # again would only time out again.
@@ -46,16 +53,21 @@ LOST_CONNECTION_CODES = {"57P01", "57P02", "57P03"}
 def is_a_lost_connection(exception):
     """Whether the exception says the database connection was cut or could not be made.
 
-    The driver's error (psycopg's) is the cause of Django's. One raised by the client library itself
-    (refused, reset, already closed) has no SQLSTATE; one sent by the server has one. SQLite's errors
-    have no SQLSTATE at all, and its connection is a file: never lost."""
-    if not isinstance(exception, (OperationalError, InterfaceError)):
+    The driver's error (psycopg's) is the cause of Django's, or comes bare: Django does not wrap what a
+    server-side cursor (a queryset's iterator(), a form's choices) raises while it fetches or closes.
+    One raised by the client library itself (refused, reset, already closed) has no SQLSTATE; one
+    sent by the server has one. SQLite's errors have no SQLSTATE at all, and its connection is a
+    file: never lost."""
+    if isinstance(exception, (OperationalError, InterfaceError)):
+        exception = exception.__cause__
+    elif not isinstance(exception, DRIVER_CONNECTION_ERRORS):
         return False
-    cause = exception.__cause__
-    if not hasattr(cause, "sqlstate"):
+    if not hasattr(exception, "sqlstate"):
         return False
     return (
-        cause.sqlstate is None or cause.sqlstate.startswith("08") or cause.sqlstate in LOST_CONNECTION_CODES
+        exception.sqlstate is None
+        or exception.sqlstate.startswith("08")
+        or exception.sqlstate in LOST_CONNECTION_CODES
     )
 
 

@@ -42,6 +42,21 @@ def loses_its_connection_the_first_time(request):
 
 
 @login_not_required
+def loses_its_connection_before_a_cursor_closes(request):
+    """Cut between a server-side cursor's last fetch and its close (as a form's choices are read, with
+    iterator()): the close meets the cut first, and psycopg's own error comes out, which Django does
+    not wrap."""
+    calls.append(request.method)
+    cursor = connection.chunked_cursor()
+    cursor.execute("SELECT count(*) FROM organisations_region")
+    (count,) = cursor.fetchone()
+    if len(calls) == 1:
+        cut_the_connection()
+    cursor.close()
+    return HttpResponse(f"{count} regions")
+
+
+@login_not_required
 def times_out(request):
     """A query that fails while its connection stays open: not a lost connection."""
     calls.append(request.method)
@@ -53,6 +68,7 @@ def times_out(request):
 
 urlpatterns = [
     path("loses-its-connection/", loses_its_connection_the_first_time),
+    path("loses-its-connection-before-a-cursor-closes/", loses_its_connection_before_a_cursor_closes),
     path("times-out/", times_out),
     path("", include("wego.urls")),
 ]

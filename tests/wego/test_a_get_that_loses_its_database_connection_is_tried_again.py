@@ -37,6 +37,14 @@ def test_a_get_whose_connection_is_cut_during_the_view_is_answered_by_a_second_t
     assert response.content == b"0 region"
 
 
+@pytest.mark.urls("tests.wego.lost_connections")
+def test_a_get_whose_cursor_meets_the_cut_connection_is_answered_by_a_second_try(visitor, calls):
+    response = visitor.get("/loses-its-connection-before-a-cursor-closes/")
+
+    assert response.status_code == 200
+    assert calls == ["GET", "GET"]
+
+
 def test_a_get_after_the_connection_was_cut_between_requests_is_answered(visitor, caplog):
     assert visitor.get("/members/").status_code == 200
     first_backend = connection.connection.info.backend_pid
