@@ -10,6 +10,7 @@ urlpatterns = [
     path("export.json", views.export_json, name="export-json"),
     path("offices/", views.offices, name="offices"),
     path("stats/", views.statistics, name="stats"),
+    path("stats/reconciliation/", views.reconciliation, name="reconciliation"),
     path("join/", joining.apply, name="apply"),
     path("join/<int:pk>/", joining.application_page, name="application"),
     path("join/<int:pk>/edit/", joining.edit, name="application-edit"),
@@ -22,4 +23,5 @@ urlpatterns = [
     ),
     path("join/<int:pk>/letter/", joining.letter, name="application-letter"),
     path("<slug:slug>/", views.detail, name="detail"),
+    path("<slug:slug>/logo/", views.logo, name="logo"),
 ]

@@ -1,12 +1,18 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from organisations.access import acts_for
+from organisations.appearances import rendered_sections
+from organisations.public_profile import pending_change
+from organisations.staff import is_secretariat
 from wego.exports import csv_response, json_response
 from wego.listing import filter_with_notices, filtered_page, is_live_update
+from wego.uploads import inline_image
 
 from . import exports, stats
 from .filters import MemberFilter
@@ -66,7 +72,34 @@ def detail(request, slug):
         if member.region_id
         else RegionalOffice.objects.filter(host_member=member)
     )
-    return render(request, "members/detail.html", {"member": member, "offices": offices})
+    organisation = member.organisation
+    official = acts_for(request.user, organisation)
+    return render(
+        request,
+        "members/detail.html",
+        {
+            "member": member,
+            "organisation": organisation,
+            "offices": offices,
+            # What the rest of the portal lists of it (each app's appearances.py).
+            "appearances": rendered_sections(request, organisation),
+            "official": official,
+            "pending": pending_change(organisation) if official else None,
+        },
+    )
+
+
+@login_not_required
+@require_safe
+def logo(request, slug):
+    """The member's approved logo, served as the image it was checked to be."""
+    member = get_object_or_404(Member.objects.select_related("organisation"), organisation__slug=slug)
+    if not member.organisation.logo:
+        raise Http404
+    response = inline_image(member.organisation.logo, member.name)
+    # The page asks for it with ?v=<when the profile changed>, so a new logo is a new address.
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 @login_not_required
@@ -91,7 +124,17 @@ def statistics(request):
             "growth": stats.growth_chart(),
             "by_region": stats.region_chart(),
             "by_type": stats.type_chart(),
-            "reconciliation": stats.reconciliation(),
+            "figures": stats.headline_figures(),
             "other_figures": stats.other_figures(),
+            "staff": is_secretariat(request.user),
         },
     )
+
+
+@require_safe
+def reconciliation(request):
+    """For the Secretariat: each figure the report states beside what the directory lists, while
+    they complete the directory. Anyone else gets 404."""
+    if not is_secretariat(request.user):
+        raise Http404
+    return render(request, "members/reconciliation.html", {"reconciliation": stats.reconciliation()})

@@ -10,6 +10,7 @@ from wego.admin import PortalModelAdmin, RefusesControlCharacters
 from wego.exports import export_as_csv
 from wego.workflow.admin import WorkflowAdminMixin
 
+from . import profile_admin  # noqa: F401  (the Secretariat's review of public profile changes)
 from .models import Affiliation, Organisation, Region, User
 
 
@@ -44,6 +45,8 @@ class OrganisationAdmin(PortalModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "confirmed"]}),
         (_("Where"), {"fields": ["country", "region", "city", "website"]}),
+        # What officials propose changes to (ProfileChange); staff may also set it here directly.
+        (_("Public profile"), {"fields": ["description", "logo", "contact_email"]}),
         (_("Record"), {"fields": ["proposed_by", "created_at", "updated_at"]}),
     ]
 

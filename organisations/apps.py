@@ -15,3 +15,5 @@ class OrganisationsConfig(AppConfig):
         post_migrate.connect(ensure_staff_groups, dispatch_uid="organisations.ensure_staff_groups")
         # Each app's panels.py registers its panels of My WeGO.
         autodiscover_modules("panels")
+        # Each app's appearances.py registers what it lists on an organisation's public page.
+        autodiscover_modules("appearances")

@@ -7,7 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from wego.workflow.definitions import AWAITING, FINAL, NEW, Transition, Workflow, state
 
-from .roles import SECRETARIAT, person, roles_of_person, secretariat_staff
+from .roles import (
+    SECRETARIAT,
+    officials,
+    person,
+    roles_of_officials,
+    roles_of_person,
+    secretariat_staff,
+)
 
 REQUESTER = "requester"
 
@@ -106,4 +113,78 @@ AFFILIATION = Workflow(
     ),
     initial="requested",
     roles_of=roles_of_person("user", REQUESTER),
+)
+
+
+# The public profile's workflow: an official proposes a change to the organisation's profile
+# (description, website, logo, contact), and the Secretariat approves it, which makes it public, or
+# declines it. Nothing proposed is shown to visitors before the approval.
+
+OFFICIAL = "official"
+
+PENDING = "pending"  # proposed: the Secretariat has not decided yet; one at a time per organisation
+
+
+def publish_profile_change(change, *, actor, note):
+    from .public_profile import apply_profile_change  # the models import this module
+
+    apply_profile_change(change)
+
+
+PROFILE_CHANGE = Workflow(
+    name="profile_change",
+    verbose_name=_("Profile change"),
+    # The subject of its mail reads "The change to the public profile of Cauayan is now “Approved…”".
+    title=lambda change: (
+        _("The change to the public profile of %(name)s") % {"name": change.organisation.name}
+    ),
+    flags={
+        PENDING: "Proposed: waits for the Secretariat; one such change per organisation.",
+        REASON: "Declined by the Secretariat: the officials read why.",
+    },
+    audiences={
+        "officials": officials(lambda change: change.organisation),
+        "secretariat": secretariat_staff(),
+    },
+    states=(
+        state("proposed", _("Proposed"), _("Waiting for the Secretariat's review"), PENDING, AWAITING),
+        state("approved", _("Approved: public"), _("Approved: now on the public page"), FINAL),
+        state("declined", _("Declined"), _("Declined"), FINAL, REASON),
+    ),
+    transitions=(
+        Transition(
+            "propose",
+            frozenset({NEW}),
+            "proposed",
+            staff_label=_("Propose a change to the profile"),
+            applicant_label=_("A change to the public profile was proposed"),
+            roles=frozenset({OFFICIAL}),
+            notify=("secretariat", "officials"),
+            staff_notice=_("An organisation proposes a change to its public profile: approve or decline it."),
+        ),
+        Transition(
+            "approve",
+            frozenset({"proposed"}),
+            "approved",
+            staff_label=_("Approve and publish"),
+            applicant_label=_("The Secretariat approved the change: it is on the public page"),
+            roles=frozenset({SECRETARIAT}),
+            effect=publish_profile_change,
+            notify=("officials",),
+        ),
+        Transition(
+            "decline",
+            frozenset({"proposed"}),
+            "declined",
+            staff_label=_("Decline"),
+            applicant_label=_("The Secretariat declined the change"),
+            roles=frozenset({SECRETARIAT}),
+            note_required=True,
+            note_heading=_("Why:"),
+            notify=("officials",),
+            dangerous=True,
+        ),
+    ),
+    initial="proposed",
+    roles_of=roles_of_officials("organisation", OFFICIAL),
 )

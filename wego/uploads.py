@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.fields.files import FieldFile
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -23,6 +23,8 @@ DOWNLOAD_TYPES = {
     "PNG": ("png", "image/png"),
     "JPEG": ("jpg", "image/jpeg"),
 }
+
+IMAGE_TYPES = ("PNG", "JPEG")
 
 
 def detected_type(upload):
@@ -58,6 +60,14 @@ def validate_attachment(upload):
         raise ValidationError(_("Attach a PDF, PNG or JPEG file. This file is none of them."))
 
 
+def validate_image(upload):
+    """A PNG or JPEG image within the size limit, judged by its first bytes: what a page may show.
+    (No SVG: it may carry script.)"""
+    check_size(upload)
+    if detected_type(upload) not in IMAGE_TYPES:
+        raise ValidationError(_("Choose a PNG or JPEG image. This file is neither."))
+
+
 def download(stored, title):
     """The file as an attachment named from its title and its checked type."""
     kind = detected_type(stored)
@@ -66,6 +76,21 @@ def download(stored, title):
         stored.open("rb"),
         as_attachment=True,
         filename=f"{slugify(title) or 'attachment'}.{extension}",
+        content_type=content_type,
+    )
+
+
+def inline_image(stored, title):
+    """The stored image shown in a page, typed by what it is; 404 for anything that is not an image
+    (a file put there by other means), so that the browser never guesses."""
+    kind = detected_type(stored)
+    if kind not in IMAGE_TYPES:
+        raise Http404
+    extension, content_type = DOWNLOAD_TYPES[kind]
+    return FileResponse(
+        stored.open("rb"),
+        as_attachment=False,
+        filename=f"{slugify(title) or 'image'}.{extension}",
         content_type=content_type,
     )
 

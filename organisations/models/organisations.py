@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from wego.text import KeepsFoldedCopies
+from wego.uploads import CheckedFileField, validate_image
 
 from .. import profiles
 
@@ -65,6 +66,14 @@ class Organisation(KeepsFoldedCopies, models.Model):
     )
     city = models.CharField(_("city"), max_length=120, blank=True)
     website = models.URLField(_("website"), blank=True)
+    # The public profile: its officials propose changes to these, the Secretariat approves them
+    # (ProfileChange); nothing here is public before that.
+    description = models.TextField(_("description"), max_length=3000, blank=True)
+    # Kept under MEDIA_ROOT, which no URL serves: shown only through its view, as the image it is.
+    logo = CheckedFileField(
+        _("logo"), upload_to="logos/", max_length=200, blank=True, validators=[validate_image]
+    )
+    contact_email = models.EmailField(_("contact email"), blank=True)
     # An organisation someone proposed when asking to act for it is seen by nobody else until the
     # Secretariat confirms it (with the request, in one step).
     confirmed = models.BooleanField(_("confirmed by the Secretariat"), default=True)

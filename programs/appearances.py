@@ -1,0 +1,44 @@
+"""What the Smart City Driver lists on an organisation's public page: the Exchange projects it shared
+or that took place in it, the Solution Finder packages it published (published as Exchange
+projects), and its strategic partner profile."""
+
+from django.db.models import Q
+
+from organisations.appearances import Section, register
+
+from .models import Partner, Project
+
+
+def published_projects_of(organisation):
+    return (
+        Project.objects.published()
+        .filter(Q(city=organisation) | Q(organisation=organisation))
+        .select_related("city")
+        .order_by("-published_at", "title_folded", "pk")
+    )
+
+
+def exchange_projects(organisation):
+    projects = list(published_projects_of(organisation).filter(package__isnull=True))
+    return {"projects": projects} if projects else None
+
+
+def solution_packages(organisation):
+    projects = list(published_projects_of(organisation).filter(package__isnull=False))
+    return {"projects": projects} if projects else None
+
+
+def partner_profile(organisation):
+    partner = Partner.objects.filter(organisation=organisation, is_listed=True).first()
+    return {"partner": partner} if partner else None
+
+
+register(
+    Section("exchange-projects", "programs/appearances/exchange_projects.html", exchange_projects, order=10)
+)
+register(
+    Section("solution-packages", "programs/appearances/solution_packages.html", solution_packages, order=20)
+)
+register(
+    Section("strategic-partner", "programs/appearances/strategic_partner.html", partner_profile, order=30)
+)
