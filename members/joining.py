@@ -35,6 +35,8 @@ def apply(request):
     form = MembershipApplicationForm(
         request.POST if request.method == "POST" else None,
         request.FILES if request.method == "POST" else None,
+        # The person is offered as the contact; they may name someone else.
+        initial={"contact_name": request.user.get_full_name(), "contact_email": request.user.email},
     )
     if request.method == "POST" and form.is_valid():
         if answer := already_sent(request):

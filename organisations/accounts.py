@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 
 from wego.notifications import outbox
@@ -48,6 +49,13 @@ class AccountAdapter(DefaultAccountAdapter):
         context = with_portal_links(
             {"request": self.request, "email": email, "current_site": portal_site(), **context}, self.request
         )
+        recipient = recipient_of(context, email)
+        # The portal's templates (templates/account/email/) name the person, and lead on to signing in.
+        context |= {
+            "person": recipient,
+            "portal_url": settings.PORTAL_URL,
+            "login_url": settings.PORTAL_URL + reverse("account_login"),
+        }
         message = self.render_mail(template_prefix, email, context)
         html = next((content for content, mimetype in message.alternatives if mimetype == "text/html"), "")
         if message.content_subtype == "html":
@@ -59,6 +67,6 @@ class AccountAdapter(DefaultAccountAdapter):
             body_text=message.body,
             body_html=html,
             language=translation.get_language(),
-            recipient=recipient_of(context, email),
+            recipient=recipient,
             confidential=True,
         )

@@ -1,13 +1,42 @@
-"""Asking to act for an organisation: one chosen from the list, or one the person proposes."""
+"""The person's name, asked at sign-up and changed on their profile; asking to act for an organisation:
+one chosen from the list, or one the person proposes."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from wego.forms import PortalForm, WebAddressField, no_markup
+from wego.forms import PortalForm, PortalModelForm, WebAddressField, no_markup
 
-from .models import Organisation, OrganisationKind
+from .models import Organisation, OrganisationKind, User
+from .people import known_title
 from .services import same_organisation
+
+
+class SignupNameForm(PortalForm):
+    """What allauth's sign-up form adds to its own fields (ACCOUNT_SIGNUP_FORM_CLASS): the person's
+    name, asked once so that staff and mail can name them. allauth's adapter saves first_name and
+    last_name from the cleaned data itself."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150, validators=[no_markup])
+    last_name = forms.CharField(label=_("Last name"), max_length=150, validators=[no_markup])
+
+    def signup(self, request, user):
+        # allauth calls this after saving the user; the name is saved already.
+        pass
+
+
+class ProfileForm(PortalModelForm):
+    """The person changes the name they gave at sign-up (the address is changed in allauth's pages)."""
+
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = True
+            field.validators.append(no_markup)
 
 
 class OrganisationChoiceField(forms.ModelChoiceField):
@@ -56,6 +85,8 @@ class AffiliationRequestForm(PortalForm):
         self.fields["organisation"].queryset = Organisation.objects.visible_to(user).order_by("name_folded")
         self.fields["new_kind"].choices = [("", _("Choose the type")), *OrganisationKind.choices]
         self.fields["new_country"].choices = [("", _("Choose the country")), *countries]
+        # The title the person gave before is offered again; they may change it.
+        self.fields["title"].initial = known_title(user)
 
     def clean(self):
         cleaned = super().clean()

@@ -3,11 +3,14 @@
 from dataclasses import dataclass
 
 from wego.notifications import inbox
+from wego.notifications.models import Notification
 from wego.workflow.engine import current_note, state_for_applicant
 
 from . import profiles
 from .dashboard import Panel, register
 from .workflow import ACTING, AFFILIATION, REASON, REQUESTER
+
+RECENT_MESSAGES = 20
 
 
 @dataclass
@@ -39,7 +42,12 @@ def affiliations(request):
 
 
 def messages(request):
-    return {"notifications": inbox.recent(request.user)}
+    shown = list(inbox.recent(request.user, limit=RECENT_MESSAGES))
+    # The heading counts every message, and the panel says when only the latest are listed.
+    total = len(shown)
+    if total == RECENT_MESSAGES:
+        total = Notification.objects.filter(recipient=request.user).count()
+    return {"notifications": shown, "total": total}
 
 
 register(Panel("affiliations", "organisations/panels/affiliations.html", affiliations, order=10))

@@ -1,4 +1,5 @@
-"""The signed-in person's own pages: My WeGO, marking messages read, asking to act for an organisation."""
+"""The signed-in person's own pages: My WeGO, their profile, marking messages read, asking to act for
+an organisation."""
 
 from allauth.account.decorators import verified_email_required
 from django.contrib import messages
@@ -13,12 +14,22 @@ from wego.submissions.once import already_sent, sent
 from wego.workflow.requests import take_step
 
 from .dashboard import rendered_panels
-from .forms import AffiliationRequestForm
+from .forms import AffiliationRequestForm, ProfileForm
 from .services import propose_and_request, request_affiliation
 
 
 def dashboard(request):
     return render(request, "organisations/dashboard.html", {"panels": rendered_panels(request)})
+
+
+def profile(request):
+    """The person changes the name they gave at sign-up."""
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your name was saved."))
+        return redirect("dashboard")
+    return render(request, "organisations/profile.html", {"form": form})
 
 
 @require_POST

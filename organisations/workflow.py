@@ -46,8 +46,10 @@ APPROVE = Transition(
 AFFILIATION = Workflow(
     name="affiliation",
     verbose_name=_("Affiliation"),
+    # The subject of its mail reads "Maria Santos's request to act for Cauayan is now “Confirmed”".
     title=lambda affiliation: (
-        _("Acting for %(name)s on the WeGO Portal") % {"name": affiliation.organisation.name}
+        _("%(person)s's request to act for %(name)s")
+        % {"person": affiliation.user, "name": affiliation.organisation.name}
     ),
     flags={
         LIVE: "Asked or confirmed: one such request per person and organisation.",

@@ -14,7 +14,7 @@ def smart_city_driver(request):
     organisations = organisations_of(request.user)
     applications = SolutionFinderApplication.objects.filter(organisation__in=organisations)
     projects = Project.objects.filter(organisation__in=organisations).order_by("-updated_at")[:20]
-    return {
+    context = {
         "solution_finder": [
             (application, state_for_applicant(application))
             for application in applications.select_related("organisation")
@@ -27,6 +27,10 @@ def smart_city_driver(request):
             )
         ],
     }
+    # The panel's heading counts everything under it (issue 10: headings count what they head).
+    parts = ("solution_finder", "shared_projects", "introductions")
+    context["total"] = sum(len(context[part]) for part in parts)
+    return context
 
 
 register(Panel("smart-city-driver", "programs/panels/smart_city_driver.html", smart_city_driver, order=30))

@@ -130,7 +130,9 @@ LOGIN_REDIRECT_URL = "/my/"
 
 # Accounts (django-allauth): email is the login, verified before anything is submitted.
 ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# The name is asked once, at sign-up (organisations.forms.SignupNameForm), so staff and mail name people.
+ACCOUNT_SIGNUP_FIELDS = ["first_name*", "last_name*", "email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "organisations.forms.SignupNameForm"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"

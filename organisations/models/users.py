@@ -50,4 +50,5 @@ class User(AbstractUser):
         ]
 
     def __str__(self):
-        return self.email
+        # How staff, mail and lists name a person: by name once they gave one, else by address.
+        return self.get_full_name() or self.email

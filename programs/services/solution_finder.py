@@ -6,6 +6,7 @@ from django.db import transaction
 from django.forms.models import construct_instance, model_to_dict
 from django.utils.translation import gettext as _
 
+from organisations.people import contact_of
 from organisations.staff import is_secretariat
 from wego.workflow.engine import start
 from wego.workflow.errors import NotEditable
@@ -16,8 +17,15 @@ from ..workflow import EDITABLE, PROPOSING, SOLUTION_FINDER
 
 
 def start_application(organisation, user):
+    # The official who starts is offered as the contact, with the title they gave when asking to act
+    # for the organisation; the contact step lets them change it.
+    contact = contact_of(user, organisation)
     application = SolutionFinderApplication(
-        organisation=organisation, started_by=user, contact_email=user.email
+        organisation=organisation,
+        started_by=user,
+        contact_name=contact["name"],
+        contact_title=contact["title"],
+        contact_email=contact["email"],
     )
     return start(application, "start", actor=user)
 

@@ -255,31 +255,32 @@ def test_a_city_goes_through_the_four_steps_to_a_package_in_the_exchange(browser
 
     # Every step's email arrived, each to the people it concerns but the one who took it.
     assert subjects_to("cio@cauayan.example") == [
-        "Solution Finder application of Cauayan: Being reviewed by WeGO",
-        "Solution Finder application of Cauayan: WeGO asks you to clarify",
-        "Solution Finder application of Cauayan: Being reviewed by WeGO",
-        "Solution Finder application of Cauayan: Preliminary feedback from WeGO",
-        "Introduction of Cauayan and River Sensors Co: Proposed by WeGO: waiting for both sides",
-        "Introduction of Cauayan and Delta Consultants: Proposed by WeGO: waiting for both sides",
-        "Introduction of Cauayan and River Sensors Co: Connected: contact details shared",
-        "Introduction of Cauayan and Delta Consultants: Declined",
-        "Solution Finder application of Cauayan: Connected with strategic partners",
-        "Solution Finder application of Cauayan: Completed",
-        "The Exchange project “Flood early warning”: Published in the Exchange",
+        "Solution Finder application of Cauayan is now “Being reviewed by WeGO”",
+        "Solution Finder application of Cauayan is now “WeGO asks you to clarify”",
+        "Solution Finder application of Cauayan is now “Being reviewed by WeGO”",
+        "Solution Finder application of Cauayan is now “Preliminary feedback from WeGO”",
+        "Introduction of Cauayan and River Sensors Co is now “Proposed by WeGO: waiting for both sides”",
+        "Introduction of Cauayan and Delta Consultants is now “Proposed by WeGO: waiting for both sides”",
+        "Introduction of Cauayan and River Sensors Co is now “Connected: contact details shared”",
+        "Introduction of Cauayan and Delta Consultants is now “Declined”",
+        "Solution Finder application of Cauayan is now “Connected with strategic partners”",
+        "Solution Finder application of Cauayan is now “Completed”",
+        "The Exchange project “Flood early warning” is now “Published in the Exchange”",
     ]
     assert subjects_to("jin@riversensors.example") == [
-        "Introduction of Cauayan and River Sensors Co: Proposed by WeGO: waiting for both sides",
-        "Introduction of Cauayan and River Sensors Co: Accepted by the city; waiting for the partner",
+        "Introduction of Cauayan and River Sensors Co is now “Proposed by WeGO: waiting for both sides”",
+        "Introduction of Cauayan and River Sensors Co is now “Accepted by the city; waiting for the partner”",
     ]
     assert subjects_to("ana@delta.example") == [
-        "Introduction of Cauayan and Delta Consultants: Proposed by WeGO: waiting for both sides",
-        "Introduction of Cauayan and Delta Consultants: Accepted by the city; waiting for the partner",
+        "Introduction of Cauayan and Delta Consultants is now “Proposed by WeGO: waiting for both sides”",
+        "Introduction of Cauayan and Delta Consultants is now "
+        "“Accepted by the city; waiting for the partner”",
     ]
     assert subjects_to("programmes@we-gov.org") == [
-        "Solution Finder application of Cauayan: Submitted",
-        "Solution Finder application of Cauayan: a new message",
-        "Solution Finder application of Cauayan: Resubmitted",
-        "Solution Finder application of Cauayan: Implementing",
+        "Solution Finder application of Cauayan is now “Submitted”",
+        "A new message about Solution Finder application of Cauayan",
+        "Solution Finder application of Cauayan is now “Resubmitted”",
+        "Solution Finder application of Cauayan is now “Implementing”",
     ]
     assert problems == []
     assert delta_official.pk and sensors_official.pk and gauge.pk

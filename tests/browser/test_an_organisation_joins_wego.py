@@ -24,6 +24,8 @@ def test_an_organisation_joins_wego_from_sign_up_to_acting_for_the_new_member(br
 
     city = browser.new_context().new_page()
     city.goto(f"{portal}/accounts/signup/")
+    city.get_by_label("First name").fill("Amina")
+    city.get_by_label("Last name").fill("Otieno")
     city.get_by_label("Email").fill("official@mombasa.example")
     city.get_by_label("Password:", exact=True).fill(PASSWORD)
     city.get_by_label("Password (again)").fill(PASSWORD)
@@ -96,16 +98,16 @@ def test_an_organisation_joins_wego_from_sign_up_to_acting_for_the_new_member(br
     assert subjects[0].startswith("[WeGO]")  # the address confirmation
     # Every step's mail, but for those of the applicant's own steps after the receipt.
     assert subjects[1:] == [
-        "WeGO membership application of Mombasa County: Received",
-        "WeGO membership application of Mombasa County: Being reviewed by the Secretariat",
-        "WeGO membership application of Mombasa County: More information needed from you",
-        "WeGO membership application of Mombasa County: Being reviewed by the Secretariat",
-        "WeGO membership application of Mombasa County: Recommended to the Executive Committee",
-        "Acting for Mombasa County on the WeGO Portal: Confirmed: you act for this organisation",
-        "WeGO membership application of Mombasa County: Approved: welcome to WeGO",
+        "WeGO membership application of Mombasa County is now “Received”",
+        "WeGO membership application of Mombasa County is now “Being reviewed by the Secretariat”",
+        "WeGO membership application of Mombasa County is now “More information needed from you”",
+        "WeGO membership application of Mombasa County is now “Being reviewed by the Secretariat”",
+        "WeGO membership application of Mombasa County is now “Recommended to the Executive Committee”",
+        "Amina Otieno's request to act for Mombasa County is now “Confirmed: you act for this organisation”",
+        "WeGO membership application of Mombasa County is now “Approved: welcome to WeGO”",
     ]
     assert [m.subject for m in mail.outbox if m.to == ["reviewer@we-gov.org"]] == [
-        "WeGO membership application of Mombasa County: Submitted",
-        "WeGO membership application of Mombasa County: a new message",
-        "WeGO membership application of Mombasa County: Resubmitted",
+        "WeGO membership application of Mombasa County is now “Submitted”",
+        "A new message about WeGO membership application of Mombasa County",
+        "WeGO membership application of Mombasa County is now “Resubmitted”",
     ]

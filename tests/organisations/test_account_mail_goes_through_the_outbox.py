@@ -15,6 +15,7 @@ from wego.notifications.tasks import deliver
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "a long pass phrase for wego"
+NAME = {"first_name": "Grace", "last_name": "Wanjiru"}
 LINK = re.compile(r"https?://[^\s\"'<>]+")
 
 
@@ -27,7 +28,9 @@ def smtp_port(settings):
 
 
 def sign_up(client, email):
-    return client.post("/accounts/signup/", {"email": email, "password1": PASSWORD, "password2": PASSWORD})
+    return client.post(
+        "/accounts/signup/", {**NAME, "email": email, "password1": PASSWORD, "password2": PASSWORD}
+    )
 
 
 def test_with_the_mail_server_down_signing_up_works_and_the_confirmation_waits_in_the_outbox(
@@ -88,14 +91,14 @@ def test_every_link_in_account_mail_is_built_from_the_portals_address(client, se
     if asked == "signup":
         sign_up_response = client.post(
             "/accounts/signup/",
-            {"email": "new@city.example", "password1": PASSWORD, "password2": PASSWORD},
+            {**NAME, "email": "new@city.example", "password1": PASSWORD, "password2": PASSWORD},
             **foreign,
         )
         assert sign_up_response.status_code == 302
     elif asked == "signup of a known address":
         client.post(
             "/accounts/signup/",
-            {"email": "known@city.example", "password1": PASSWORD, "password2": PASSWORD},
+            {**NAME, "email": "known@city.example", "password1": PASSWORD, "password2": PASSWORD},
             **foreign,
         )
     else:

@@ -98,9 +98,8 @@ def test_a_request_tells_the_secretariat_and_the_answer_tells_the_person(django_
         )
         perform(affiliation, "decline", actor=staff, note="Please ask the mayor's office to confirm.")
     to_staff, to_person = Notification.objects.order_by("pk")
-    assert (
-        to_staff.recipient == staff and to_staff.subject == "Acting for Kisumu on the WeGO Portal: Requested"
-    )
+    assert to_staff.recipient == staff
+    assert to_staff.subject == f"{person.email}'s request to act for Kisumu is now “Requested”"
     assert "Someone asks to act for this organisation" in to_staff.body_text
     assert to_person.recipient == person and "Please ask the mayor's office" in to_person.body_text
 

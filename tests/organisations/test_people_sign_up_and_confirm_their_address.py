@@ -20,7 +20,13 @@ def test_a_person_signs_up_by_email_and_must_confirm_it_before_signing_in(
     with django_capture_on_commit_callbacks(execute=True):  # the outbox delivers once the request commits
         response = client.post(
             "/accounts/signup/",
-            {"email": "Official@Nairobi.example", "password1": PASSWORD, "password2": PASSWORD},
+            {
+                "first_name": "Grace",
+                "last_name": "Wanjiru",
+                "email": "Official@Nairobi.example",
+                "password1": PASSWORD,
+                "password2": PASSWORD,
+            },
         )
     assert response.status_code == 302 and response["Location"] == "/accounts/confirm-email/"
     [message] = mail.outbox

@@ -119,7 +119,7 @@ def test_the_secretariat_is_told_in_the_same_transaction(client, official, city,
     messages = Notification.objects.all()
     assert sorted(m.email for m in messages) == ["first@we-gov.org", "second@we-gov.org"]
     assert all(m.object_id == project.pk for m in messages)
-    assert messages[0].subject == "The Exchange project “Bus priority lanes”: Submitted"
+    assert messages[0].subject == "The Exchange project “Bus priority lanes” is now “Submitted”"
     assert "A project was shared with the Exchange: publish it" in messages[0].body_text
     assert f"By: {official.email}" in messages[0].body_text
     assert f"/admin/programs/project/{project.pk}/change/" in messages[0].body_text
@@ -259,7 +259,7 @@ def test_publishing_puts_it_in_the_catalogue_and_tells_the_sharer(
     assert project.status == "published" and project.published_at is not None
     assert client.get("/driver/exchange/", {"q": "bus lanes"}).context["page"].object_list[0] == project
     message = Notification.objects.get(recipient=official)
-    assert message.subject == "The Exchange project “Bus priority lanes”: Published in the Exchange"
+    assert message.subject == "The Exchange project “Bus priority lanes” is now “Published in the Exchange”"
     assert f"/driver/exchange/shared/{project.pk}/" in message.body_text
 
 

@@ -271,7 +271,7 @@ def test_a_person_asks_to_act_for_a_partner_and_once_confirmed_edits_it(
     assert response.status_code == 302 and response["Location"] == "/my/"
     affiliation = Affiliation.objects.get(user=person)
     assert (affiliation.organisation, affiliation.status) == (world["b"].organisation, "requested")
-    assert "Acting for Partner B" in Notification.objects.get(recipient=staff).subject
+    assert "request to act for Partner B" in Notification.objects.get(recipient=staff).subject
     assert client.get("/driver/partners/partner-b/edit/").status_code == 404
     perform(affiliation, "approve", actor=staff)
     assert client.get("/driver/partners/partner-b/edit/").status_code == 200

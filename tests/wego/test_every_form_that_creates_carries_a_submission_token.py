@@ -15,6 +15,7 @@ CREATE_NOTHING = {
     "templates/organisations/panels/messages.html": "marking messages read: already read the second time",
     "templates/workflow/steps.html": "a workflow step: the second is refused as stale (seen_state)",
     "templates/members/edit.html": "changing an application's answers: the same answers twice",
+    "templates/organisations/profile.html": "changing one's name: the same name twice",
     "templates/programs/partners/edit.html": "changing a partner's profile: the same profile twice",
     "templates/programs/solutions/detail.html": "listing or unlisting a solution: the same state twice",
     "templates/admin/notifications/change_form.html": "sending again: only a failed or uncertain message",
