@@ -6,6 +6,7 @@ from django.http import Http404
 from django.template.defaultfilters import linebreaksbr
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wego.admin import PortalModelAdmin
@@ -32,6 +33,9 @@ class ProfileChangeAdmin(WorkflowAdminMixin, PortalModelAdmin):
     ]
     view_on_site = False  # the change is not public until approved
 
+    class Media:
+        css = {"all": ["css/profile-admin.css"]}
+
     def has_add_permission(self, request):
         return False  # officials propose from the organisation's page
 
@@ -40,37 +44,36 @@ class ProfileChangeAdmin(WorkflowAdminMixin, PortalModelAdmin):
         organisation = change.organisation
         rows = []
         for field in PROFILE_FIELDS:
-            label = ProfileChange._meta.get_field(field).verbose_name
+            label = capfirst(ProfileChange._meta.get_field(field).verbose_name)
             if field == "logo":
+                label = _("Logo")
                 now = self._logo_link(change, "present") if organisation.logo else "—"
                 proposed = self._logo_link(change, "proposed") if change.logo else _("(unchanged)")
+                differs = bool(change.logo)
             else:
                 # Line breaks kept: a description is read as its officials wrote it.
                 now = linebreaksbr(getattr(organisation, field)) or "—"
                 proposed = linebreaksbr(getattr(change, field)) or "—"
-            differs = (
-                bool(change.logo)
-                if field == "logo"
-                else getattr(change, field) != getattr(organisation, field)
-            )
-            changed = _("changed") if differs else ""
-            rows.append((label, now, proposed, changed))
+                differs = getattr(change, field) != getattr(organisation, field)
+            rows.append((label, _("changed") if differs else "", now, proposed))
+        # In a box of its own that scrolls, so that a long address never widens a phone's page.
         return format_html(
-            '<table class="profile-comparison"><thead><tr><th scope="col">{}</th><th scope="col">{}</th>'
-            '<th scope="col">{}</th><th scope="col"></th></tr></thead><tbody>{}</tbody></table>',
-            _("field"),
-            _("public now"),
-            _("proposed"),
+            '<div class="profile-comparison-box"><table class="profile-comparison"><thead><tr>'
+            '<th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead>'
+            "<tbody>{}</tbody></table></div>",
+            _("Field"),
+            _("Public now"),
+            _("Proposed"),
             format_html_join(
                 "",
-                '<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td><strong>{}</strong></td></tr>',
+                '<tr><th scope="row">{}<br><strong>{}</strong></th><td>{}</td><td>{}</td></tr>',
                 rows,
             ),
         )
 
     def _logo_link(self, change, which):
         url = reverse("admin:organisations_profilechange_logo", args=[change.pk, which])
-        return format_html('<a href="{}"><img src="{}" alt="{}" height="96"></a>', url, url, _("logo"))
+        return format_html('<a href="{}"><img src="{}" alt="{}"></a>', url, url, _("logo"))
 
     def get_urls(self):
         return [
