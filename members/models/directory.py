@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.db import models
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
@@ -134,6 +136,12 @@ class RegionalOffice(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def website_name(self):
+        """The website as people say it ("we-gov.org"), for a link's text; the link keeps the address."""
+        host = urlsplit(self.website).hostname or self.website
+        return host.removeprefix("www.")
 
 
 class MembershipTotal(models.Model):

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value, yield_hotp_counters_from_time
+from playwright.sync_api import Browser, Error
 
 from tests.conftest import restore_report
 from tests.factories import secretariat_user
@@ -65,17 +66,106 @@ def page(page):
     assert problems == []
 
 
+# WCAG 2.2 AA included: target-size (2.5.8) is one of its rules, and axe leaves it off unless asked.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+RUN_AXE = """async (tags) => await axe.run(document, {
+    runOnly: {type: 'tag', values: tags},
+    rules: {'target-size': {enabled: true}},
+})"""
+
+
 def axe_violations(page, impacts=("serious", "critical")):
     # Evaluated through DevTools, which the page's CSP does not govern (a <script> tag would be refused).
     page.evaluate(AXE.read_text() + "\n;void 0")
-    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-    run_axe = "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})"
-    result = page.evaluate(run_axe, tags)
+    result = page.evaluate(RUN_AXE, AXE_TAGS)
     return [
         (violation["id"], violation["impact"], [node["target"] for node in violation["nodes"]][:3])
         for violation in result["violations"]
         if violation["impact"] in impacts
     ]
+
+
+# Every page a browser test opens, in any context (the `page` fixture's, admin_page's, a phone's, one
+# without JavaScript), is checked again after the test: it must not scroll sideways at 320 and 390
+# pixels, and axe (WCAG 2.2 AA) must find nothing serious or critical at 320 pixels. The check
+# replays the HTML the server sent, so a page seen signed in is checked as it was seen, even after
+# the test signed out; scripts are left out, as on a phone without JavaScript.
+PHONE_WIDTHS = (320, 390)
+already_checked = set()
+
+
+@pytest.fixture(autouse=True)
+def every_page_fits_a_phone_and_passes_axe(monkeypatch):
+    seen = []
+    unreadable = []
+    browsers = []
+    new_context = Browser.new_context
+
+    def keep_html(response):
+        request = response.request
+        if request.resource_type != "document" or response.frame.parent_frame is not None:
+            return
+        html = response.headers.get("content-type", "").startswith("text/html")
+        if 300 <= response.status < 400 or not html:
+            return
+        try:
+            seen.append((response.url, response.text()))
+        except Error as error:
+            unreadable.append(f"{response.url}: {error}")
+
+    def new_context_that_keeps_html(browser, *args, **kwargs):
+        context = new_context(browser, *args, **kwargs)
+        browsers.append(browser)
+        context.on("response", keep_html)
+        return context
+
+    monkeypatch.setattr(Browser, "new_context", new_context_that_keeps_html)
+    yield
+    assert unreadable == []
+    if seen:
+        problems = pages_that_do_not_fit_or_fail_axe(new_context(browsers[0]), seen)
+        assert not problems, "\n".join(problems)
+
+
+def pages_that_do_not_fit_or_fail_axe(context, seen):
+    problems = []
+    replayed = {}
+
+    def serve(route):
+        request = route.request
+        if request.resource_type == "document" and request.url == replayed["url"]:
+            route.fulfill(status=200, content_type="text/html; charset=utf-8", body=replayed["html"])
+        elif request.resource_type == "script":
+            route.abort()
+        else:
+            route.continue_()
+
+    page = context.new_page()
+    page.route("**/*", serve)
+    for url, html in seen:
+        # The same page rendered twice differs only in its CSRF token and CSP nonce.
+        key = (url, re.sub(r'(value|nonce)="[^"]{20,}"', "", html))
+        if key in already_checked:
+            continue
+        already_checked.add(key)
+        replayed.update(url=url, html=html)
+        path = url.split("/", 3)[-1]
+        page.set_viewport_size({"width": PHONE_WIDTHS[0], "height": 800})
+        page.goto(url)
+        for width in PHONE_WIDTHS:
+            page.set_viewport_size({"width": width, "height": 800})
+            scroll_width, client_width = page.evaluate(
+                "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+            )
+            if scroll_width > client_width:
+                problems.append(f"/{path} at {width}px is {scroll_width}px wide")
+        # At the narrowest width, where targets are closest together; the tests' own axe checks
+        # cover the widths they use.
+        page.set_viewport_size({"width": PHONE_WIDTHS[0], "height": 800})
+        for violation in axe_violations(page):
+            problems.append(f"/{path} at {PHONE_WIDTHS[0]}px: {violation}")
+    context.close()
+    return problems
 
 
 # Staff who sign in to the admin with a password and a code from a known authenticator secret.

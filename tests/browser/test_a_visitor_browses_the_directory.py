@@ -67,7 +67,7 @@ def test_the_directory_fits_a_phone(browser, portal):
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     menu_link = page.get_by_role("link", name="Offices")
     expect(menu_link).to_be_hidden()
-    page.get_by_role("button", name="Show or hide the menu").click()
+    page.locator("summary", has_text="Menu").click()
     menu_link.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Secretariat and regional offices")
     context.close()
