@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from organisations.admin import CountryListFilter
+from organisations.admin import CountryListFilter, name_and_address
 from organisations.models import Region
 from wego.admin import PortalModelAdmin
 from wego.exports import export_as_csv
@@ -128,9 +128,17 @@ class RegionOfCountryListFilter(admin.SimpleListFilter):
 
 @admin.register(MembershipApplication)
 class MembershipApplicationAdmin(WorkflowAdminMixin, PortalModelAdmin):
-    list_display = ["organisation_name", "type", "country", "status", "submitted_at"]
+    list_display = ["organisation_name", "type", "country", "applied_by", "status", "submitted_at"]
     list_filter = ["status", "type", RegionOfCountryListFilter]
-    search_fields = ["organisation_name", "contact_name", "contact_email", "applicant__email"]
+    list_select_related = ["applicant"]
+    search_fields = [
+        "organisation_name",
+        "contact_name",
+        "contact_email",
+        "applicant__email",
+        "applicant__first_name",
+        "applicant__last_name",
+    ]
     thread_attachment_url_name = "members:application-message-attachment"
     # The application is the organisation's own words: staff move it, they do not rewrite it.
     readonly_fields = fields = [
@@ -149,6 +157,10 @@ class MembershipApplicationAdmin(WorkflowAdminMixin, PortalModelAdmin):
         "submitted_at",
         "updated_at",
     ]
+
+    @admin.display(description=_("applied by"), ordering="applicant__last_name")
+    def applied_by(self, application):
+        return name_and_address(application.applicant)
 
     @admin.display(description=_("signed letter of intent (PDF)"))
     def letter(self, application):

@@ -100,6 +100,7 @@ MEMBERSHIP = Workflow(
             staff_label=_("Ask for more information"),
             applicant_label=_("The Secretariat asked for more information"),
             roles=frozenset({SECRETARIAT}),
+            sends_back=True,
             note_required=True,
             note_heading=_("The Secretariat asks:"),
             notify=("applicant",),

@@ -14,6 +14,7 @@ from django.utils import translation
 from wego.notifications import outbox
 
 from .models import User
+from .reauthentication import password_typed_recently
 
 
 def portal_site():
@@ -70,3 +71,8 @@ class AccountAdapter(DefaultAccountAdapter):
             recipient=recipient,
             confidential=True,
         )
+
+    def is_reauthentication_required(self, *, app, **kwargs):
+        if password_typed_recently():
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)

@@ -14,6 +14,13 @@ from . import profile_admin  # noqa: F401  (the Secretariat's review of public p
 from .models import Affiliation, Organisation, Region, User
 
 
+def name_and_address(user):
+    """How staff see a person in a list: by name and address ("Maria Santos <maria@cauayan.example>"),
+    by the address alone until they give a name; the address tells apart two people of one name."""
+    name = user.get_full_name()
+    return f"{name} <{user.email}>" if name else user.email
+
+
 class CountryListFilter(admin.SimpleListFilter):
     """Only the countries that have organisations (or, with `path`, whatever the list is of), not all 249."""
 
@@ -68,10 +75,10 @@ class RegionAdmin(PortalModelAdmin):
 
 @admin.register(Affiliation)
 class AffiliationAdmin(WorkflowAdminMixin, PortalModelAdmin):
-    list_display = ["user", "organisation", "proposed", "title", "status"]
+    list_display = ["person", "organisation", "proposed", "title", "status"]
     list_filter = ["status", "organisation__kind", "organisation__region"]
     list_select_related = ["user", "organisation"]
-    search_fields = ["user__email", "organisation__name", "title"]
+    search_fields = ["user__email", "user__first_name", "user__last_name", "organisation__name", "title"]
     readonly_fields = fields = [
         "user",
         "organisation",
@@ -82,6 +89,10 @@ class AffiliationAdmin(WorkflowAdminMixin, PortalModelAdmin):
         "requested_at",
         "updated_at",
     ]
+
+    @admin.display(description=_("person"), ordering="user__last_name")
+    def person(self, affiliation):
+        return name_and_address(affiliation.user)
 
     @admin.display(description=_("organisation proposed by the person"), boolean=True)
     def proposed(self, affiliation):

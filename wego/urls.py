@@ -9,10 +9,15 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
+from .todo import with_todo_list
+
 # The admin's sign-in goes through allauth, so MFA and rate limits apply there too.
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = _("WeGO Portal")
 admin.site.site_title = _("WeGO Portal")
+# The admin's first page opens on the Secretariat's to-do list.
+admin.site.index_template = "admin/todo_index.html"
+admin.site.index = with_todo_list(admin.site.index, admin.site)
 
 urlpatterns = [
     path("", include("members.home_urls")),

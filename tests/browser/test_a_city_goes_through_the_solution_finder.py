@@ -185,7 +185,7 @@ def test_a_city_goes_through_the_four_steps_to_a_package_in_the_exchange(browser
     sign_in(declining, portal, "ana@delta.example")
     declining.goto(application_url)
     declining.get_by_role("button", name=re.compile("^Decline the introduction")).click()
-    expect(declining.locator(".alert-success")).to_have_text("Done: Decline the introduction.")
+    expect(declining.locator(".alert-success")).to_have_text("Declined.")
     expect(declining.get_by_role("heading", level=1)).to_have_text("Solution Finder")
 
     admin.reload()

@@ -44,7 +44,7 @@ def test_a_step_taken_from_the_admin_moves_the_application_and_records_it(client
     assert application.status == "under_review"
     assert history(application).get().actor == secretariat
     page = client.get(url(application)).text
-    assert "Done: Start review." in page
+    assert '<li class="success">Under review.</li>' in page
     assert "Submitted → Under review" in page
 
 

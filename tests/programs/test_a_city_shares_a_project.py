@@ -299,7 +299,7 @@ def test_returned_corrected_and_resubmitted(client, official, city, staff, priva
         {"transition": "resubmit", "seen_state": "returned", "note": "Added it."},
         follow=True,
     )
-    assert "Done: You submitted the project again." in response.text
+    assert "You submitted the project again." in response.text and "Done:" not in response.text
     project.refresh_from_db()
     assert project.status == "submitted"
     assert sorted(m.email for m in Notification.objects.all()) == ["first@we-gov.org", "second@we-gov.org"]

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from ..admin import PortalModelAdmin
 from . import delivery
+from .kinds import describe
 from .models import Notification
 
 CONFIDENTIAL = _(
@@ -15,16 +16,42 @@ CONFIDENTIAL = _(
 )
 
 
+class KindListFilter(admin.SimpleListFilter):
+    """The kinds present, in words; a mail about a submission is told apart by what the submission is
+    ("Membership application: status changed", "Exchange project: status changed")."""
+
+    title = _("kind")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        present = Notification.objects.order_by().values_list("kind", "content_type").distinct()
+        return sorted(
+            (
+                (f"{kind}@{content_type or ''}", describe(kind, content_type))
+                for kind, content_type in present
+            ),
+            key=lambda choice: str(choice[1]),
+        )
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        kind, _at, content_type = self.value().partition("@")
+        if content_type.isdigit():
+            return queryset.filter(kind=kind, content_type=int(content_type))
+        return queryset.filter(kind=kind, content_type__isnull=True)
+
+
 @admin.register(Notification)
 class NotificationAdmin(PortalModelAdmin):
-    list_display = ["subject", "email", "kind", "status", "attempts", "created_at", "sent_at"]
-    list_filter = ["status", "kind", "language"]
+    list_display = ["subject", "email", "what", "status", "attempts", "created_at", "sent_at"]
+    list_filter = ["status", KindListFilter, "language"]
     search_fields = ["email", "subject"]
     date_hierarchy = "created_at"
     actions = ["send_again"]
     # The texts are shown through text() and html(), which keep an account mail's link to its reader.
     fields = readonly_fields = [
-        {"body_text": "text", "body_html": "html"}.get(field.name, field.name)
+        {"body_text": "text", "body_html": "html", "kind": "what"}.get(field.name, field.name)
         for field in Notification._meta.fields
     ]
     change_form_template = "admin/notifications/change_form.html"
@@ -35,6 +62,10 @@ class NotificationAdmin(PortalModelAdmin):
     def has_change_permission(self, request, obj=None):
         # A saved form would write back a status a worker may have changed meanwhile.
         return False
+
+    @admin.display(description=_("kind"), ordering="kind")
+    def what(self, notification):
+        return describe(notification.kind, notification.content_type_id)
 
     @admin.display(description=_("text"))
     def text(self, notification):

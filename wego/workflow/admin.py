@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from ..submissions.once import already_sent, sent
-from .definitions import AWAITING, DRAFT, FINAL
+from .definitions import AWAITING, DRAFT, FINAL, GO_ON, REFUSE, SEND_BACK
 from .engine import history_for_staff
 from .forms import ThreadMessageForm
 from .models import TransitionRecord
@@ -38,6 +38,22 @@ class WaitingListFilter(admin.SimpleListFilter):
         if self.value() not in self.AGES:
             return queryset
         return queryset.filter(waiting_since__lt=timezone.now() - timedelta(days=self.AGES[self.value()]))
+
+
+# The admin's steps in groups, by what they do: the way forward, back to the submitter, a refusal.
+STEP_GROUPS = (
+    (GO_ON, _("Go on")),
+    (SEND_BACK, _("Send back to the applicant")),
+    (REFUSE, _("Refuse, withdraw or end")),
+)
+
+
+def grouped_steps(transitions):
+    """[(kind, heading, steps)] for the kinds that have steps, in STEP_GROUPS' order."""
+    groups = [
+        (kind, heading, [step for step in transitions if step.kind == kind]) for kind, heading in STEP_GROUPS
+    ]
+    return [group for group in groups if group[2]]
 
 
 class WorkflowAdminMixin:
@@ -115,10 +131,12 @@ class WorkflowAdminMixin:
     def workflow_context(self, request, obj, message_form=None):
         workflow = self.model.workflow
         opts = self.model._meta
+        transitions = workflow.available(obj, request.user)
         context = {
             "workflow_state": workflow.current(obj),
             "workflow_seen_state": getattr(obj, workflow.state_field),
-            "workflow_transitions": workflow.available(obj, request.user),
+            "workflow_transitions": transitions,
+            "workflow_step_groups": grouped_steps(transitions),
             "workflow_history": history_for_staff(obj),
             "workflow_url": reverse(f"admin:{opts.app_label}_{opts.model_name}_transition", args=[obj.pk]),
             "workflow_versions": versions_with_changes(obj) if isinstance(obj, Versioned) else None,

@@ -29,6 +29,13 @@ COMMON_FLAGS = {
 PAGE = "page"
 REVIEW = "review"
 
+# What a step's button looks like, from its declaration (Transition.kind): the way forward, a step
+# back to the submitter, or a refusal (declining, withdrawing, ending), which cannot be undone.
+GO_ON = "go-on"
+SEND_BACK = "send-back"
+REFUSE = "refuse"
+KINDS = (GO_ON, SEND_BACK, REFUSE)
+
 
 @dataclass(frozen=True)
 class State:
@@ -77,6 +84,16 @@ class Transition:
     dangerous: bool = False
     # PAGE or REVIEW: where the step's button appears on the site.
     place: str = PAGE
+    # Hands the submission back to the submitter to change (asks for more, returns with comments):
+    # neither the way forward nor a refusal.
+    sends_back: bool = False
+
+    @property
+    def kind(self):
+        """GO_ON, SEND_BACK or REFUSE: how the step's button looks, and where it is grouped."""
+        if self.dangerous:
+            return REFUSE
+        return SEND_BACK if self.sends_back else GO_ON
 
     @property
     def creates(self):
@@ -152,6 +169,8 @@ class Workflow:
                 self.audiences[a].staff for a in step.notify if a in self.audiences
             ):
                 problems.append(f"{step.name!r} tells staff but has no staff_notice")
+            if step.dangerous and step.sends_back:
+                problems.append(f"{step.name!r} is both dangerous and sends back: which does it look like?")
             if step.place not in (PAGE, REVIEW):
                 problems.append(f"{step.name!r} has an unknown place {step.place!r}")
         if self.thread:

@@ -38,8 +38,16 @@ def take_posted_step(request, obj, *, label="staff_label"):
     except TransitionError as error:
         messages.error(request, str(error))
         return False
-    messages.success(request, _("Done: %(step)s.") % {"step": getattr(step, label)})
+    messages.success(request, _("%(what_happened)s.") % {"what_happened": what_happened(step, obj, label)})
     return True
+
+
+def what_happened(step, obj, label):
+    """What a person reads once their step is taken: staff the state it led to ("Published"), the
+    applicant's side what the step did in their words ("You withdrew the application")."""
+    if label == "staff_label":
+        return type(obj).workflow.state(step.target).staff_label
+    return getattr(step, label)
 
 
 def take_step(request, obj, *, next_url=None, label="applicant_label"):
