@@ -7,7 +7,7 @@ from wego.workflow.engine import state_for_applicant
 
 from .models import Project, SolutionFinderApplication
 from .permissions import live_introductions_of
-from .workflow import INTRODUCTION
+from .workflow import EDITABLE, INTRODUCTION, SOLUTION_FINDER
 
 
 def smart_city_driver(request):
@@ -16,7 +16,7 @@ def smart_city_driver(request):
     projects = Project.objects.filter(organisation__in=organisations).order_by("-updated_at")[:20]
     context = {
         "solution_finder": [
-            (application, state_for_applicant(application))
+            (application, state_for_applicant(application), SOLUTION_FINDER.has(application, EDITABLE))
             for application in applications.select_related("organisation")
         ],
         "shared_projects": [(project, state_for_applicant(project)) for project in projects],

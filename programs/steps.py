@@ -2,26 +2,23 @@
 
 A step is either a form on the application itself or, for the challenges and the attachments,
 its own editor. Each step validates on its own; the application is complete when every step is.
+Drafts (wego/drafts.py) keep a step's typed values until it is; the attachments are optional.
 """
 
-from dataclasses import dataclass
-
 from django.utils.translation import gettext_lazy as _
+
+from wego.drafts import Step, incomplete_steps
 
 from .forms import solution_finder as forms
 
 
-@dataclass(frozen=True)
-class Step:
-    slug: str
-    title: str
-    # A ModelForm on the application, or None for the steps with their own editor.
-    form_class: type | None = None
+def has_a_challenge(application):
+    return application.challenges.exists()
 
 
 STEPS = (
     Step("organisation", _("Organisation and contact"), forms.ContactForm),
-    Step("challenges", _("Urban challenges")),
+    Step("challenges", _("Urban challenges"), complete=has_a_challenge),
     Step("goals", _("Goals and expected outcomes"), forms.GoalsForm),
     Step("budget", _("Budget and funding"), forms.BudgetForm),
     Step("timeline", _("Timeline"), forms.TimelineForm),
@@ -41,3 +38,8 @@ def step_after(step):
 def step_before(step):
     index = STEPS.index(step)
     return STEPS[index - 1] if index > 0 else None
+
+
+def steps_to_complete(application):
+    """The steps the application still needs before it can be submitted, in the form's order."""
+    return incomplete_steps(application, STEPS)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Organisation
+from wego.drafts import Drafted
 from wego.uploads import CheckedFileField
 from wego.workflow.versions import Versioned, as_text
 
@@ -22,7 +23,7 @@ class BudgetRange(models.TextChoices):
     UNKNOWN = "unknown", _("Not known yet")
 
 
-class SolutionFinderApplication(Versioned, models.Model):
+class SolutionFinderApplication(Versioned, Drafted, models.Model):
     """A city's Solution Finder application (Activator Discover): its urban challenges and what it needs.
 
     It belongs to the organisation, not to a person: every confirmed official of the
@@ -49,7 +50,7 @@ class SolutionFinderApplication(Versioned, models.Model):
         editable=False,
         db_index=True,
     )
-    # The form's steps saved at least once, by slug (see programs/steps.py).
+    # The form's steps saved at least once, complete or as a draft, by slug (see programs/steps.py).
     steps_saved = models.JSONField(default=list, editable=False)
 
     contact_name = models.CharField(_("contact person"), max_length=120, blank=True)

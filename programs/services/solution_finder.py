@@ -3,11 +3,12 @@
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.forms.models import construct_instance, model_to_dict
+from django.forms.models import construct_instance
 from django.utils.translation import gettext as _
 
 from organisations.people import contact_of
 from organisations.staff import is_secretariat
+from wego.drafts import forget_draft, keep_draft
 from wego.workflow.engine import start
 from wego.workflow.errors import NotEditable
 from wego.workflow.versions import was_submitted as in_a_version
@@ -52,26 +53,33 @@ def save_step(application, step, form=None):
         construct_instance(form, locked, fields=fields)
     elif form is not None:
         form.save()
+    forget_draft(locked, step)
+    return _saved(application, locked, step, fields)
+
+
+@transaction.atomic
+def save_draft(application, step, form):
+    """Save a step that is not complete yet: its valid fields are written, and what was typed is
+    kept to be shown again (see wego/drafts.py). Completeness is asked when submitting."""
+    locked = _locked_while_editable(application)
+    fields = keep_draft(locked, step, form)
+    return _saved(application, locked, step, fields)
+
+
+def _saved(application, locked, step, fields):
     if step.slug not in locked.steps_saved:
         locked.steps_saved = [*locked.steps_saved, step.slug]
-    locked.save(update_fields=[*fields, "steps_saved", "updated_at"])
+    locked.save(update_fields=[*fields, "steps_saved", "drafts", "updated_at"])
     application.steps_saved = locked.steps_saved
+    application.drafts = locked.drafts
     return locked
 
 
 def missing_parts(application):
     """The titles of the steps that are not complete, in the form's order."""
-    from ..steps import STEPS
+    from ..steps import steps_to_complete
 
-    missing = []
-    for step in STEPS:
-        if step.form_class is not None:
-            form = step.form_class(data=model_to_dict(application, fields=step.form_class._meta.fields))
-            if not form.is_valid():
-                missing.append(step.title)
-        elif step.slug == "challenges" and not application.challenges.exists():
-            missing.append(step.title)
-    return missing
+    return [step.title for step in steps_to_complete(application)]
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.landing, name="solution-finder"),
     path("start/", views.start, name="solution-finder-start"),
     path("<int:pk>/", views.application, name="application"),
+    path("<int:pk>/continue/", views.continue_application, name="application-continue"),
     path("<int:pk>/edit/<slug:step>/", views.step, name="application-step"),
     path("<int:pk>/attachments/done/", views.mark_attachments_done, name="application-attachments-done"),
     path("<int:pk>/attachments/<int:attachment>/", views.attachment, name="application-attachment"),

@@ -15,6 +15,7 @@ from organisations.access import organisations_of
 from organisations.models import Organisation
 from organisations.roles import SECRETARIAT
 from organisations.staff import is_secretariat
+from wego.drafts import draft_data, still_missing
 from wego.forms import PortalForm
 from wego.submissions.once import already_sent, sent
 from wego.uploads import download
@@ -28,7 +29,7 @@ from ..forms.solution_finder import AttachmentForm, challenge_formset
 from ..models import PARTNERS_BY_NAME, Introduction, SolutionFinderApplication
 from ..permissions import is_official, live_introductions_of, partners_of, visible_applications
 from ..services import solution_finder as services
-from ..steps import BY_SLUG, STEPS, step_after, step_before
+from ..steps import BY_SLUG, STEPS, step_after, step_before, steps_to_complete
 from ..workflow import (
     CITY,
     DRAFT,
@@ -129,8 +130,33 @@ def start(request):
 
 
 def progress(application, current=None):
-    """(step, saved, is current) for the progress indicator."""
-    return [(step, step.slug in application.steps_saved, step == current) for step in STEPS]
+    """The progress indicator's context: (step, done, draft, is current) for each step, done being
+    saved and complete, draft saved but still missing something; and how many are done."""
+    incomplete = set(steps_to_complete(application))
+    rows = []
+    for item in STEPS:
+        saved = item.slug in application.steps_saved
+        rows.append((item, saved and item not in incomplete, saved and item in incomplete, item == current))
+    return {"progress": rows, "done_count": sum(1 for row in rows if row[1])}
+
+
+@verified_email_required
+@require_safe
+def continue_application(request, pk):
+    """Back into the form where it still needs something; the review once nothing is missing."""
+    application = editable_by_official(request, pk)
+    if not SOLUTION_FINDER.has(application, EDITABLE):
+        return redirect("programs:application", pk=application.pk)
+    incomplete = steps_to_complete(application)
+    if incomplete:
+        return redirect("programs:application-step", pk=application.pk, step=incomplete[0].slug)
+    return redirect("programs:application-review", pk=application.pk)
+
+
+def step_form(application, current, data):
+    if current.slug == "challenges":
+        return challenge_formset(application)(data, instance=application, prefix="challenges")
+    return current.form_class(data, instance=application)
 
 
 @verified_email_required
@@ -144,28 +170,15 @@ def step(request, pk, step):
         return redirect("programs:application", pk=application.pk)
     if current.slug == "attachments":
         return attachments(request, application, current)
-    post = request.POST if request.method == "POST" else None
-    if current.slug == "challenges":
-        form = challenge_formset(application)(post, instance=application, prefix="challenges")
+    if request.method == "POST":
+        form = step_form(application, current, request.POST)
+        if form.is_valid():
+            return save_complete_step(request, application, current, form)
+        if "save_draft" in request.POST:
+            return save_draft(request, application, current, form)
     else:
-        form = current.form_class(post, instance=application)
-    if post is not None and form.is_valid():
-        # The challenges' step adds rows: sent twice, it would add them twice.
-        if answer := already_sent(request):
-            return answer
-        try:
-            services.save_step(application, current, form)
-        except services.NotEditable as refusal:
-            messages.error(request, str(refusal))
-            return redirect("programs:application", pk=application.pk)
-        if "add_another" in request.POST:
-            messages.success(request, _("Saved. Add another challenge below."))
-            return sent(request, redirect("programs:application-step", pk=application.pk, step=current.slug))
-        messages.success(request, _("Saved: %(step)s.") % {"step": current.title})
-        following = step_after(current)
-        if "save_and_stay" in request.POST or following is None:
-            return sent(request, redirect("programs:application-step", pk=application.pk, step=current.slug))
-        return sent(request, redirect("programs:application-step", pk=application.pk, step=following.slug))
+        # A step left as a draft shows what was typed, with what is still missing or wrong.
+        form = step_form(application, current, draft_data(application, current))
     return render(
         request,
         "programs/solution_finder/step.html",
@@ -174,13 +187,55 @@ def step(request, pk, step):
             "step": current,
             "number": STEPS.index(current) + 1,
             "total": len(STEPS),
-            "progress": progress(application, current),
+            **progress(application, current),
             "form": form,
             "previous": step_before(current),
             "next": step_after(current),
             "state": state_for_applicant(application),
         },
     )
+
+
+def save_complete_step(request, application, current, form):
+    # The challenges' step adds rows: sent twice, it would add them twice.
+    if answer := already_sent(request):
+        return answer
+    try:
+        services.save_step(application, current, form)
+    except services.NotEditable as refusal:
+        messages.error(request, str(refusal))
+        return redirect("programs:application", pk=application.pk)
+    if "add_another" in request.POST:
+        messages.success(request, _("Saved. Add another challenge below."))
+        return sent(request, redirect("programs:application-step", pk=application.pk, step=current.slug))
+    messages.success(request, _("Saved: %(step)s.") % {"step": current.title})
+    following = step_after(current)
+    if "save_draft" in request.POST or following is None:
+        return sent(request, redirect("programs:application-step", pk=application.pk, step=current.slug))
+    return sent(request, redirect("programs:application-step", pk=application.pk, step=following.slug))
+
+
+def save_draft(request, application, current, form):
+    """Keep what was typed though the step is not complete, and say what it still needs."""
+    if answer := already_sent(request):
+        return answer
+    missing = still_missing(form)
+    try:
+        services.save_draft(application, current, form)
+    except services.NotEditable as refusal:
+        messages.error(request, str(refusal))
+        return redirect("programs:application", pk=application.pk)
+    if missing:
+        messages.warning(
+            request,
+            _("Draft saved. Before you submit, complete or correct: %(fields)s.")
+            % {"fields": ", ".join(missing)},
+        )
+    else:
+        messages.warning(
+            request, _("Draft saved. Before you submit, complete or correct the fields marked below.")
+        )
+    return sent(request, redirect("programs:application-step", pk=application.pk, step=current.slug))
 
 
 def attachments(request, application, current):
@@ -204,7 +259,7 @@ def attachments(request, application, current):
             "step": current,
             "number": STEPS.index(current) + 1,
             "total": len(STEPS),
-            "progress": progress(application, current),
+            **progress(application, current),
             "form": form,
             "attachments": application.attachments.all(),
             "state": state_for_applicant(application),
@@ -260,11 +315,11 @@ def review(request, pk):
         "programs/solution_finder/review.html",
         {
             "application": application,
-            "progress": progress(application),
+            **progress(application),
             "state": state_for_applicant(application),
             "question": current_note(application) if SOLUTION_FINDER.has(application, QUESTION) else "",
             "content": readable_content(application),
-            "missing": services.missing_parts(application),
+            "missing": steps_to_complete(application),
             "steps": [
                 step for step in SOLUTION_FINDER.available(application, request.user) if step.place == REVIEW
             ],

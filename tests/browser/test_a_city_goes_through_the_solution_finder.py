@@ -101,7 +101,7 @@ def test_a_city_goes_through_the_four_steps_to_a_package_in_the_exchange(browser
     city.locator("#application-list").get_by_role("link").first.click()
     expect(city.locator("#missing-parts")).to_contain_text("Budget and funding")
     expect(city.locator("#missing-parts")).not_to_contain_text("Goals and expected outcomes")
-    city.get_by_role("link", name=re.compile("Budget and funding")).click()
+    city.locator("#missing-parts").get_by_role("link", name="Budget and funding").click()
     city.get_by_label("Budget range").select_option("100k-500k")
     city.get_by_label("Funding sources").fill("City budget and a national grant.")
     city.get_by_role("button", name="Save and continue").click()
