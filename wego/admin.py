@@ -5,19 +5,35 @@ clicked (wego.submissions). Every ModelAdmin and inline of the portal's apps is 
 walks admin.site's registry to hold it so)."""
 
 from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 from .forms import refuse_control_characters
 from .submissions.once import already_sent, sent
 
 
 class RefusesControlCharacters:
-    """For any ModelAdmin or inline: each form field it makes from a model field, whatever the form."""
+    """For any ModelAdmin or inline: each form field it makes from a model field, whatever the form,
+    refuses control characters, and is named for assistive technology by its field's name (a tabular
+    inline's inputs have only the column heading above them, which names nothing)."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if field is not None:
             refuse_control_characters({db_field.name: field})
+            widget = getattr(field.widget, "widget", field.widget)  # inside the related-object wrapper
+            widget.attrs.setdefault("aria-label", capfirst(db_field.verbose_name))
         return field
+
+
+class NamedDeleteBoxes(BaseInlineFormSet):
+    """A tabular inline's "Delete" boxes, named like its fields."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs.setdefault("aria-label", _("Delete"))
 
 
 class AddsOnce:
@@ -40,4 +56,4 @@ class PortalModelAdmin(AddsOnce, RefusesControlCharacters, admin.ModelAdmin):
 
 
 class PortalTabularInline(RefusesControlCharacters, admin.TabularInline):
-    pass
+    formset = NamedDeleteBoxes

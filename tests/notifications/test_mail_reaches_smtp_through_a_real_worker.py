@@ -41,7 +41,7 @@ def test_a_transition_reaches_the_smtp_server_through_the_worker(worker, smtp_se
     assert message["to"] == [application.applicant.email]
     assert (
         message["subject"]
-        == "WeGO membership application of Mombasa County: Being reviewed by the Secretariat"
+        == "WeGO membership application of Mombasa County is now “Being reviewed by the Secretariat”"
     )
     notification.refresh_from_db()
     assert notification.attempts == 1
