@@ -40,6 +40,7 @@ APPROVE = Transition(
     roles=frozenset({SECRETARIAT}),
     effect=confirm_organisation,
     notify=("requester",),
+    subject=_("Your request to act for %(name)s is confirmed"),
 )
 
 
@@ -51,6 +52,8 @@ AFFILIATION = Workflow(
         _("%(person)s's request to act for %(name)s")
         % {"person": affiliation.user, "name": affiliation.organisation.name}
     ),
+    # What a step's subject calls it: "Your request to act for Cauayan is confirmed".
+    name_of=lambda affiliation: affiliation.organisation.name,
     flags={
         LIVE: "Asked or confirmed: one such request per person and organisation.",
         ACTING: "Confirmed: the person acts for the organisation.",
@@ -76,7 +79,9 @@ AFFILIATION = Workflow(
             staff_notice=_("Someone asks to act for this organisation: confirm or decline the request."),
         ),
         # The Secretariat confirms an affiliation nobody asked for (the applicant of a new member).
-        replace(APPROVE, name="grant", sources=frozenset({NEW})),
+        replace(
+            APPROVE, name="grant", sources=frozenset({NEW}), subject=_("You now act for %(name)s on WeGO")
+        ),
         APPROVE,
         Transition(
             "decline",
@@ -88,6 +93,7 @@ AFFILIATION = Workflow(
             note_required=True,
             note_heading=_("Why:"),
             notify=("requester",),
+            subject=_("Your request to act for %(name)s is declined"),
             dangerous=True,
         ),
         Transition(
@@ -110,6 +116,7 @@ AFFILIATION = Workflow(
             note_required=True,
             note_heading=_("Why:"),
             notify=("requester",),
+            subject=_("You no longer act for %(name)s: the Secretariat ended your affiliation"),
             dangerous=True,
         ),
     ),

@@ -98,13 +98,13 @@ def test_an_organisation_joins_wego_from_sign_up_to_acting_for_the_new_member(br
     assert subjects[0].startswith("[WeGO]")  # the address confirmation
     # Every step's mail, but for those of the applicant's own steps after the receipt.
     assert subjects[1:] == [
-        "WeGO membership application of Mombasa County is now “Received”",
-        "WeGO membership application of Mombasa County is now “Being reviewed by the Secretariat”",
-        "WeGO membership application of Mombasa County is now “More information needed from you”",
-        "WeGO membership application of Mombasa County is now “Being reviewed by the Secretariat”",
-        "WeGO membership application of Mombasa County is now “Recommended to the Executive Committee”",
-        "Amina Otieno's request to act for Mombasa County is now “Confirmed: you act for this organisation”",
-        "WeGO membership application of Mombasa County is now “Approved: welcome to WeGO”",
+        "We received your application for Mombasa County to join WeGO",
+        "The Secretariat is reviewing your application for Mombasa County to join WeGO",
+        "The Secretariat asks for more information on your application for Mombasa County",
+        "The Secretariat is reviewing your application for Mombasa County to join WeGO",
+        "Your application for Mombasa County is recommended to the Executive Committee",
+        "You now act for Mombasa County on WeGO",
+        "Welcome to WeGO: Mombasa County is now a member",
     ]
     assert [m.subject for m in mail.outbox if m.to == ["reviewer@we-gov.org"]] == [
         "WeGO membership application of Mombasa County is now “Submitted”",

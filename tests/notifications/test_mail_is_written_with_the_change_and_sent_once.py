@@ -26,10 +26,7 @@ def test_a_transition_queues_its_message_and_delivers_it_after_commit(django_cap
     assert notification.status == Notification.Status.SENT and notification.attempts == 1
     [message] = mail.outbox
     assert message.to == [application.applicant.email]
-    assert (
-        message.subject
-        == "WeGO membership application of Mombasa County is now “Being reviewed by the Secretariat”"
-    )
+    assert message.subject == "The Secretariat is reviewing your application for Mombasa County to join WeGO"
     assert "The Secretariat started reviewing the application." in message.body
     assert message.alternatives[0].mimetype == "text/html"
 
@@ -107,7 +104,7 @@ def test_subjects_are_plain_text():
     )
     start(application, "submit", actor=application.applicant)
     notification = Notification.objects.get()
-    assert notification.subject == "WeGO membership application of Smith & Co <Holdings> is now “Received”"
+    assert notification.subject == "We received your application for Smith & Co <Holdings> to join WeGO"
 
 
 def test_a_permanent_failure_is_marked_failed_and_staff_can_send_it_again(

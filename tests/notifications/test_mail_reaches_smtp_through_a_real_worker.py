@@ -40,8 +40,7 @@ def test_a_transition_reaches_the_smtp_server_through_the_worker(worker, smtp_se
     [message] = inbox.messages
     assert message["to"] == [application.applicant.email]
     assert (
-        message["subject"]
-        == "WeGO membership application of Mombasa County is now “Being reviewed by the Secretariat”"
+        message["subject"] == "The Secretariat is reviewing your application for Mombasa County to join WeGO"
     )
     notification.refresh_from_db()
     assert notification.attempts == 1

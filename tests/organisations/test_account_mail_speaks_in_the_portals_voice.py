@@ -117,7 +117,45 @@ def test_the_answer_to_a_request_to_act_for_an_organisation_has_a_sentence_for_a
         affiliation = request_affiliation(person, city.organisation, title="CIO", justification="I run IT.")
         perform(affiliation, "approve", actor=secretariat_user())
     [told] = Notification.objects.filter(recipient=person)
-    assert told.subject == (
-        "Maria Santos's request to act for Cauayan is now “Confirmed: you act for this organisation”"
-    )
+    # Workflow mails carry no "[WeGO] " prefix: only allauth's account mails do.
+    assert told.subject == "Your request to act for Cauayan is confirmed"
     assert "Dear" not in told.subject and SIGN_OFF in told.body_text
+
+
+def test_a_declined_or_ended_affiliation_says_so_in_its_subject(django_capture_on_commit_callbacks):
+    person = verified(UserFactory(first_name="Maria", last_name="Santos"))
+    cauayan, ilagan = MemberFactory(name="Cauayan"), MemberFactory(name="Ilagan")
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = request_affiliation(person, cauayan.organisation, title="CIO", justification="I run IT.")
+        perform(asked, "decline", actor=secretariat_user(), note="We could not reach the city.")
+        acting = request_affiliation(person, ilagan.organisation, title="CIO", justification="I run IT.")
+        perform(acting, "approve", actor=secretariat_user())
+        perform(acting, "revoke", actor=secretariat_user(), note="You left the city's service.")
+    assert [n.subject for n in Notification.objects.filter(recipient=person).order_by("pk")] == [
+        "Your request to act for Cauayan is declined",
+        "Your request to act for Ilagan is confirmed",
+        "You no longer act for Ilagan: the Secretariat ended your affiliation",
+    ]
+
+
+def test_a_step_without_a_declared_subject_keeps_the_sentence_of_its_state(
+    django_capture_on_commit_callbacks,
+):
+    from organisations.public_profile import propose_profile_change
+    from organisations.workflow import PROFILE_CHANGE
+
+    person = verified(UserFactory(first_name="Maria", last_name="Santos"))
+    city = MemberFactory(name="Cauayan")
+    assert not PROFILE_CHANGE.transition("propose").subject
+    with django_capture_on_commit_callbacks(execute=True):
+        acting = request_affiliation(person, city.organisation, title="CIO", justification="I run IT.")
+        perform(acting, "approve", actor=secretariat_user())
+        propose_profile_change(
+            city.organisation,
+            {"description": "A city of rice.", "website": "", "contact_email": ""},
+            by=person,
+        )
+    told = Notification.objects.filter(recipient=person).order_by("pk").last()
+    assert told.subject == (
+        "The change to the public profile of Cauayan is now “Waiting for the Secretariat's review”"
+    )

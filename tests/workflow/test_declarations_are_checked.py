@@ -108,3 +108,17 @@ def test_a_flag_gives_the_states_that_carry_it_and_a_filter_for_them():
         str(AFFILIATION.q("acting", prefix="affiliations__"))
         == "(AND: ('affiliations__status__in', ['approved']))"
     )
+
+
+def test_a_subject_may_name_only_the_object():
+    step = Transition(
+        "finish",
+        frozenset({"open"}),
+        "done",
+        "Finish",
+        "Finished",
+        frozenset({"staff"}),
+        subject="%(person)s finished %(name)s",
+    )
+    with pytest.raises(ValueError, match="has a subject that names more than"):
+        workflow(transitions=(step,))

@@ -87,6 +87,10 @@ class Transition:
     # Hands the submission back to the submitter to change (asks for more, returns with comments):
     # neither the way forward nor a refusal.
     sends_back: bool = False
+    # The subject of the mail that tells the submitter's side (every audience but staff) of this
+    # step, as a sentence: "Your request to act for %(name)s is confirmed", %(name)s being what the
+    # workflow's `name_of` gives for the object. Without one, the mail says "<title> is now “<state>”".
+    subject: str = ""
 
     @property
     def kind(self):
@@ -143,6 +147,8 @@ class Workflow:
     thread: Thread | None = None
     # title(obj) -> how mail names the object ("WeGO membership application of Mombasa County").
     title: Callable | None = None
+    # name_of(obj) -> what a step's declared subject calls the object, as %(name)s ("Cauayan").
+    name_of: Callable | None = None
     state_field: str = "status"
     _by_name: dict = field(default=None, init=False, repr=False, compare=False)
 
@@ -171,6 +177,11 @@ class Workflow:
                 problems.append(f"{step.name!r} tells staff but has no staff_notice")
             if step.dangerous and step.sends_back:
                 problems.append(f"{step.name!r} is both dangerous and sends back: which does it look like?")
+            if step.subject:
+                try:
+                    str(step.subject) % {"name": ""}
+                except (KeyError, ValueError, TypeError):
+                    problems.append(f"{step.name!r} has a subject that names more than %(name)s")
             if step.place not in (PAGE, REVIEW):
                 problems.append(f"{step.name!r} has an unknown place {step.place!r}")
         if self.thread:
@@ -196,6 +207,13 @@ class Workflow:
 
     def title_for(self, obj):
         return str(self.title(obj)) if self.title else f"{self.verbose_name}: {obj}"
+
+    def name_for(self, obj):
+        return str(self.name_of(obj)) if self.name_of else str(obj)
+
+    def subject_for(self, step, obj):
+        """The sentence a step's declared subject makes for the object, or "" if it declares none."""
+        return str(step.subject) % {"name": self.name_for(obj)} if step.subject else ""
 
     def current(self, obj):
         """The State the object is in."""

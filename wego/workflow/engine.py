@@ -93,7 +93,13 @@ def _complete(obj, workflow, step, from_state, actor, note):
         obj,
         step.notify,
         "workflow:status",
-        {"transition": step, "note": note, "actor": actor},
+        {
+            "transition": step,
+            "note": note,
+            "actor": actor,
+            # Made when the mail is rendered, in the recipient's language; staff never read it.
+            "subject": lazy(workflow.subject_for, str)(step, obj),
+        },
         leave_out=leave_out,
     )
 
