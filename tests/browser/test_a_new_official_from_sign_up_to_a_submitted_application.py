@@ -1,0 +1,113 @@
+"""A new official, on a phone, from signing up with a name to a submitted Solution Finder
+application: they confirm their address from the mail, ask to act for their city, a Secretariat
+member confirms it in the admin, and they fill a step halfway, save the draft, sign out, come back
+to the same text, finish every step and submit. Every page opened here is also replayed at 320 and
+390 pixels and through axe by the browser tests' conftest."""
+
+import pytest
+from django.core import mail
+from playwright.sync_api import expect
+
+from members.models import Member
+from organisations.models import Affiliation
+from tests.browser.conftest import PASSWORD, admin_page, link_in, secretariat_member, watched
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+EMAIL = "maria.santos@cauayan.example"
+
+
+def sign_in(page, portal):
+    page.goto(f"{portal}/accounts/login/")
+    page.get_by_label("Email").fill(EMAIL)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    expect(page.get_by_role("heading", name="My WeGO", level=1)).to_be_visible()
+
+
+def sign_out(page, portal):
+    # On a phone the account buttons are behind the menu, a <details> disclosure.
+    page.locator("summary.site-menu-toggle").click()
+    page.get_by_role("button", name="Sign out").click()
+    expect(page).to_have_url(f"{portal}/")
+    page.wait_for_load_state()
+
+
+def test_a_new_official_signs_up_on_a_phone_and_submits_a_solution_finder_application(browser, portal):
+    problems = []
+    secretariat_member("reviewer@we-gov.org")
+    cauayan = Member.objects.get(organisation__slug="cauayan")
+
+    city = watched(browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page(), problems)
+    city.goto(f"{portal}/accounts/signup/")
+    city.get_by_label("First name").fill("Maria")
+    city.get_by_label("Last name").fill("Santos")
+    city.get_by_label("Email").fill(EMAIL)
+    city.get_by_label("Password:", exact=True).fill(PASSWORD)
+    city.get_by_label("Password (again)").fill(PASSWORD)
+    city.get_by_role("button", name="Sign Up").click()
+    expect(city.get_by_role("heading", level=1)).to_contain_text("Verify")
+
+    city.goto(portal + link_in(mail.outbox[-1], "/accounts/confirm-email/"))
+    city.get_by_role("button", name="Confirm").click()
+    expect(city.get_by_role("heading", level=1)).to_have_text("My WeGO")
+
+    city.goto(f"{portal}/my/affiliations/new/")
+    city.get_by_label("Organisation", exact=True).select_option(str(cauayan.organisation.pk))
+    city.get_by_label("Your title or position").fill("City Information Officer")
+    city.get_by_label("Why you act for this organisation").fill("I run the city's IT department.")
+    city.get_by_role("button", name="Send the request").click()
+    affiliation = Affiliation.objects.get(user__email=EMAIL, organisation=cauayan.organisation)
+    assert affiliation.status == "requested"
+
+    admin = admin_page(browser, portal, "reviewer@we-gov.org", problems)
+    admin.goto(f"{portal}/admin/organisations/affiliation/{affiliation.pk}/change/")
+    expect(admin.locator("body")).to_contain_text("Maria Santos")
+    admin.get_by_role("button", name="Confirm", exact=True).click()
+    expect(admin.locator("#workflow-heading")).to_contain_text("Confirmed")
+    affiliation.refresh_from_db()
+    assert affiliation.status == "approved"
+    assert "Your request to act for Cauayan is confirmed" in [
+        m.subject for m in mail.outbox if m.to == [EMAIL]
+    ]
+
+    city.goto(f"{portal}/driver/solution-finder/")
+    city.get_by_role("button", name="Start the application").click()
+    city.get_by_label("Contact person").fill("Maria Santos")
+    city.get_by_label("Title or position").fill("City Information Officer")
+    city.get_by_role("button", name="Save and continue").click()
+    city.get_by_label("Area").select_option(label="Water Management")
+    city.get_by_label("Problem statement").fill("Floods cut the city centre off every rainy season.")
+    city.get_by_label("Who is affected").fill("Forty thousand residents of the low districts.")
+    city.get_by_label("Current situation").fill("River levels are read by hand once a day.")
+    city.get_by_label("Priority").select_option("high")
+    city.get_by_role("button", name="Save and continue").click()
+
+    # Halfway through the goals: the expected outcomes are not written yet.
+    expect(city.locator("#step-counter")).to_have_text("Step 3 of 8")
+    goals = "Warn residents an hour before the river floods."
+    city.get_by_label("Goals").fill(goals)
+    city.get_by_role("button", name="Save draft").click()
+    expect(city.locator(".messages")).to_contain_text("Draft saved.")
+    sign_out(city, portal)
+
+    sign_in(city, portal)
+    city.get_by_role("link", name="Continue the application").click()
+    expect(city.locator("#step-counter")).to_have_text("Step 3 of 8")
+    expect(city.get_by_label("Goals")).to_have_value(goals)
+    city.get_by_label("Expected outcomes").fill("An hour of warning before any flood.")
+    city.get_by_role("button", name="Save and continue").click()
+    city.get_by_label("Budget range").select_option("100k-500k")
+    city.get_by_role("button", name="Save and continue").click()
+    city.get_by_label("Expected duration in months").fill("18")
+    city.get_by_role("button", name="Save and continue").click()
+    city.get_by_label("Existing infrastructure").fill("Two river gauges, a radio network.")
+    city.get_by_role("button", name="Save and continue").click()
+    city.get_by_role("button", name="Save and continue").click()  # no partners yet
+    city.get_by_role("button", name="Continue to review").click()
+    expect(city.locator("#missing-parts")).to_have_count(0)
+    city.get_by_role("button", name="Submit the application").click()
+    expect(city.locator("#application-state")).to_have_text("Submitted to WeGO")
+    expect(city.locator("body")).to_contain_text(goals)
+    assert problems == []
