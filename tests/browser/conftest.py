@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value, yield_hotp_counters_from_time
-from playwright.sync_api import Browser, Error
+from playwright.sync_api import Browser, Error, expect
 
 from tests.conftest import restore_report
 from tests.factories import secretariat_user
@@ -221,6 +221,24 @@ def watched(page, problems):
     page.on("console", lambda m: m.type == "error" and problems.append(f"{m.text} {m.location}"))
     page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status} {r.url}"))
     return page
+
+
+def sign_in(page, portal, email):
+    """Sign in with PASSWORD, as a person does; signing in leads to My WeGO, and waiting for it lets
+    the page arrive before the next one is asked."""
+    page.goto(f"{portal}/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    expect(page.get_by_role("heading", name="My WeGO", level=1)).to_be_visible()
+
+
+def sign_out_on_a_phone(page, portal):
+    """On a phone the account buttons are behind the menu, a <details> disclosure."""
+    page.locator("summary.site-menu-toggle").click()
+    page.get_by_role("button", name="Sign out").click()
+    expect(page).to_have_url(f"{portal}/")
+    page.wait_for_load_state()
 
 
 def link_in(message, path):

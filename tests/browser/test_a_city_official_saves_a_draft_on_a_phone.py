@@ -10,29 +10,12 @@ from playwright.sync_api import expect
 from members.models import Member
 from tests.factories import UserFactory, official_of
 
-from .conftest import PASSWORD, axe_violations, watched
+from .conftest import PASSWORD, axe_violations, sign_in, sign_out_on_a_phone, watched
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
-
-
-def sign_in(page, portal, email):
-    page.goto(f"{portal}/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    # Signing in leads to My WeGO; waiting for it lets the page arrive before the next one is asked.
-    expect(page.get_by_role("heading", name="My WeGO", level=1)).to_be_visible()
-
-
-def sign_out(page, portal):
-    # On a phone the account buttons are behind the menu.
-    page.locator("summary.site-menu-toggle").click()
-    page.get_by_role("button", name="Sign out").click()
-    expect(page).to_have_url(f"{portal}/")
-    page.wait_for_load_state()
 
 
 def shot(page, name):
@@ -74,7 +57,7 @@ def test_an_official_saves_a_draft_on_a_phone_and_finds_the_same_text_after_sign
     expect(city.get_by_label("Goals")).to_have_value("Warn residents an hour before the river floods.")
     shot(city, "2-draft-saved")
     assert axe_violations(city) == []
-    sign_out(city, portal)
+    sign_out_on_a_phone(city, portal)
 
     # The next sitting: My WeGO's "Continue the application" opens the first step still missing
     # something, with the text as it was left.

@@ -10,28 +10,20 @@ from playwright.sync_api import expect
 
 from members.models import Member
 from organisations.models import Affiliation
-from tests.browser.conftest import PASSWORD, admin_page, link_in, secretariat_member, watched
+from tests.browser.conftest import (
+    PASSWORD,
+    admin_page,
+    link_in,
+    secretariat_member,
+    sign_in,
+    sign_out_on_a_phone,
+    watched,
+)
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 EMAIL = "maria.santos@cauayan.example"
-
-
-def sign_in(page, portal):
-    page.goto(f"{portal}/accounts/login/")
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    expect(page.get_by_role("heading", name="My WeGO", level=1)).to_be_visible()
-
-
-def sign_out(page, portal):
-    # On a phone the account buttons are behind the menu, a <details> disclosure.
-    page.locator("summary.site-menu-toggle").click()
-    page.get_by_role("button", name="Sign out").click()
-    expect(page).to_have_url(f"{portal}/")
-    page.wait_for_load_state()
 
 
 def test_a_new_official_signs_up_on_a_phone_and_submits_a_solution_finder_application(browser, portal):
@@ -90,9 +82,9 @@ def test_a_new_official_signs_up_on_a_phone_and_submits_a_solution_finder_applic
     city.get_by_label("Goals").fill(goals)
     city.get_by_role("button", name="Save draft").click()
     expect(city.locator(".messages")).to_contain_text("Draft saved.")
-    sign_out(city, portal)
+    sign_out_on_a_phone(city, portal)
 
-    sign_in(city, portal)
+    sign_in(city, portal, EMAIL)
     city.get_by_role("link", name="Continue the application").click()
     expect(city.locator("#step-counter")).to_have_text("Step 3 of 8")
     expect(city.get_by_label("Goals")).to_have_value(goals)
