@@ -5,36 +5,15 @@ its template name no app. A panel's context(request) returns what its template n
 the panel has nothing to say to this person.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from wego.contributions import Contributions
+from wego.contributions import Part as Panel
 
-from django.template.loader import render_to_string
+PANELS = Contributions("panel")
+register = PANELS.register
 
-_PANELS = []
-
-
-@dataclass(frozen=True)
-class Panel:
-    name: str
-    template: str
-    context: Callable
-    # Panels are shown in this order, smallest first.
-    order: int = 100
-
-
-def register(panel):
-    if any(existing.name == panel.name for existing in _PANELS):
-        raise ValueError(f"A panel named {panel.name!r} is registered already.")
-    _PANELS.append(panel)
-    _PANELS.sort(key=lambda p: (p.order, p.name))
-    return panel
+__all__ = ["PANELS", "Panel", "register", "rendered_panels"]
 
 
 def rendered_panels(request):
     """The HTML of each panel that has something for this person, in order."""
-    shown = []
-    for panel in _PANELS:
-        context = panel.context(request)
-        if context is not None:
-            shown.append(render_to_string(panel.template, {**context, "panel": panel}, request=request))
-    return shown
+    return PANELS.rendered(request, request)

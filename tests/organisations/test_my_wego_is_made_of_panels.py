@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_each_app_contributes_its_panel_in_order():
-    assert [panel.name for panel in dashboard._PANELS] == [
+    assert [panel.name for panel in dashboard.PANELS.parts] == [
         "affiliations",
         "membership",
         "smart-city-driver",
@@ -46,7 +46,7 @@ def test_the_panels_say_what_the_person_has(client):
 
 def test_a_panel_with_nothing_to_say_is_left_out(client, monkeypatch):
     quiet = Panel("quiet", "organisations/panels/messages.html", lambda request: None, order=5)
-    monkeypatch.setattr(dashboard, "_PANELS", [quiet, *dashboard._PANELS])
+    monkeypatch.setattr(dashboard.PANELS, "parts", [quiet, *dashboard.PANELS.parts])
     client.force_login(verified(UserFactory()))
     assert client.get("/my/").status_code == 200
     assert len(dashboard.rendered_panels(type("Request", (), {"user": UserFactory()})())) == 4
