@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from members.models import Member
 from organisations.models import Affiliation
+from organisations.workflow import ACTING, AFFILIATION
 from tests.browser.conftest import (
     PASSWORD,
     admin_page,
@@ -19,6 +20,7 @@ from tests.browser.conftest import (
     sign_out_on_a_phone,
     watched,
 )
+from wego.workflow.definitions import AWAITING
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +53,7 @@ def test_a_new_official_signs_up_on_a_phone_and_submits_a_solution_finder_applic
     city.get_by_label("Why you act for this organisation").fill("I run the city's IT department.")
     city.get_by_role("button", name="Send the request").click()
     affiliation = Affiliation.objects.get(user__email=EMAIL, organisation=cauayan.organisation)
-    assert affiliation.status == "requested"
+    assert AFFILIATION.has(affiliation, AWAITING)
 
     admin = admin_page(browser, portal, "reviewer@we-gov.org", problems)
     admin.goto(f"{portal}/admin/organisations/affiliation/{affiliation.pk}/change/")
@@ -59,7 +61,7 @@ def test_a_new_official_signs_up_on_a_phone_and_submits_a_solution_finder_applic
     admin.get_by_role("button", name="Confirm", exact=True).click()
     expect(admin.locator("#workflow-heading")).to_contain_text("Confirmed")
     affiliation.refresh_from_db()
-    assert affiliation.status == "approved"
+    assert AFFILIATION.has(affiliation, ACTING)
     assert "Your request to act for Cauayan is confirmed" in [
         m.subject for m in mail.outbox if m.to == [EMAIL]
     ]

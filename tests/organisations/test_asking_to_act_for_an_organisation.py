@@ -2,8 +2,11 @@ import pytest
 from allauth.account.models import EmailAddress
 
 from organisations.models import Affiliation
+from organisations.workflow import AFFILIATION, REASON
 from tests.factories import AffiliationFactory, MemberFactory, UserFactory, secretariat_user
+from tests.states import put_in
 from wego.notifications.models import Notification
+from wego.workflow.definitions import AWAITING, FINAL
 from wego.workflow.engine import perform
 
 pytestmark = pytest.mark.django_db
@@ -105,31 +108,32 @@ def test_a_person_withdraws_their_request_from_my_wego_after_ticking_the_confirm
         f"/my/affiliations/{affiliation.pk}/step/", {"transition": "withdraw", "seen_state": "requested"}
     )
     affiliation.refresh_from_db()
-    assert affiliation.status == "requested"  # not without the tick
+    assert AFFILIATION.has(affiliation, AWAITING)  # not without the tick
     client.post(
         f"/my/affiliations/{affiliation.pk}/step/",
         {"transition": "withdraw", "seen_state": "requested", "confirmed": "yes"},
     )
     affiliation.refresh_from_db()
-    assert affiliation.status == "withdrawn"
+    # Withdrawn: the one final state without a reason from the Secretariat.
+    assert AFFILIATION.has(affiliation, FINAL) and not AFFILIATION.has(affiliation, REASON)
 
 
 def test_nobody_withdraws_someone_elses_request(client):
-    affiliation = AffiliationFactory(status="requested")
+    affiliation = put_in(AffiliationFactory(), "requested")
     client.force_login(verified(UserFactory()))
     response = client.post(
         f"/my/affiliations/{affiliation.pk}/step/", {"transition": "withdraw", "confirmed": "yes"}
     )
     assert response.status_code == 404
     affiliation.refresh_from_db()
-    assert affiliation.status == "requested"
+    assert AFFILIATION.has(affiliation, AWAITING)
 
 
 def test_the_person_reads_why_the_secretariat_declined_or_ended_it(
     client, django_capture_on_commit_callbacks
 ):
     staff = secretariat_user()
-    declined = AffiliationFactory(status="requested")
+    declined = put_in(AffiliationFactory(), "requested")
     ended = AffiliationFactory(user=declined.user)
     perform(declined, "decline", actor=staff, note="Please ask your mayor's office to write to us.")
     with django_capture_on_commit_callbacks(execute=True):

@@ -4,8 +4,10 @@ Secretariat confirms the request and the organisation in one step. Until then no
 import pytest
 
 from organisations.models import Affiliation, Organisation
+from organisations.workflow import ACTING, AFFILIATION
 from tests.factories import MemberFactory, OrganisationFactory, UserFactory, secretariat_user, verified
 from wego.notifications.models import Notification
+from wego.workflow.definitions import AWAITING
 from wego.workflow.engine import perform
 
 pytestmark = pytest.mark.django_db
@@ -64,7 +66,7 @@ def test_a_person_proposes_their_organisation_and_staff_confirm_both_in_one_step
     )
     organisation.refresh_from_db()
     affiliation.refresh_from_db()
-    assert organisation.confirmed and affiliation.status == "approved"
+    assert organisation.confirmed and AFFILIATION.has(affiliation, ACTING)
 
 
 def test_until_confirmed_nobody_else_sees_the_proposed_organisation(client, person):
@@ -142,4 +144,4 @@ def test_after_a_decline_the_proposer_may_ask_again_for_the_organisation_they_de
     assert f'<option value="{proposed.pk}">' in client.get(ASK).text
     response = client.post(ASK, proposal(organisation=proposed.pk, **NOT_PROPOSING))
     assert response.status_code == 302
-    assert Affiliation.objects.filter(organisation=proposed, status="requested").count() == 1
+    assert Affiliation.objects.filter(AFFILIATION.q(AWAITING), organisation=proposed).count() == 1

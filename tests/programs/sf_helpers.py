@@ -20,7 +20,7 @@ def application_in(state, **kwargs):
     return application
 
 
-def introduce(application, partner=None, status="proposed"):
+def introduce(application, partner=None, state="proposed"):
     partner = partner or PartnerFactory()
     introduction = Introduction.objects.create(
         application=application,
@@ -28,7 +28,7 @@ def introduce(application, partner=None, status="proposed"):
         reason="They built this in Busan.",
         proposed_by=UserFactory(),
     )
-    put_in(introduction, status)
+    put_in(introduction, state)
     return introduction
 
 

@@ -24,7 +24,7 @@ def test_an_official_sees_their_organisations_applications_and_shared_projects(c
 def test_a_partner_official_sees_the_cities_they_were_introduced_to(client):
     introduction = introduce(application_in("feedback_given"))
     withdrawn_city = application_in("feedback_given", organisation=MemberFactory(name="Withdrawn City"))
-    introduce(withdrawn_city, introduction.partner, status="withdrawn")
+    introduce(withdrawn_city, introduction.partner, state="withdrawn")
     client.force_login(official_of_partner(introduction.partner))
     page = client.get(reverse("dashboard")).content.decode()
     assert introduction.application.organisation.name in page

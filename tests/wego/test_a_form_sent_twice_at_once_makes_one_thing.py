@@ -174,7 +174,7 @@ def a_message_from_staff_in_the_admin():
 def connected_application():
     application = application_in("partners_connected")
     partner = PartnerFactory()
-    introduce(application, partner, status="connected")
+    introduce(application, partner, state="connected")
     return application, partner
 
 
@@ -264,7 +264,7 @@ def a_project_shared_with_the_exchange():
 def a_link_added_to_a_returned_project():
     member = MemberFactory()
     official = official_of(member)
-    project = ProjectFactory(city=member, organisation=member, shared_by=official, status="returned")
+    project = put_in(ProjectFactory(city=member, organisation=member, shared_by=official), "returned")
     page = reverse("programs:exchange-correct", args=[project.pk])
     return Sending(
         person=official,
