@@ -20,6 +20,11 @@ from tests.browser.conftest import (
     sign_out_on_a_phone,
     watched,
 )
+from tests.browser.solution_finder import (
+    GOALS,
+    finish_from_the_goals_to_the_review,
+    start_and_fill_the_first_two_steps,
+)
 from wego.workflow.definitions import AWAITING
 
 pytestmark = pytest.mark.browser
@@ -66,22 +71,10 @@ def test_a_new_official_signs_up_on_a_phone_and_submits_a_solution_finder_applic
         m.subject for m in mail.outbox if m.to == [EMAIL]
     ]
 
-    city.goto(f"{portal}/driver/solution-finder/")
-    city.get_by_role("button", name="Start the application").click()
-    city.get_by_label("Contact person").fill("Maria Santos")
-    city.get_by_label("Title or position").fill("City Information Officer")
-    city.get_by_role("button", name="Save and continue").click()
-    city.get_by_label("Area").select_option(label="Water Management")
-    city.get_by_label("Problem statement").fill("Floods cut the city centre off every rainy season.")
-    city.get_by_label("Who is affected").fill("Forty thousand residents of the low districts.")
-    city.get_by_label("Current situation").fill("River levels are read by hand once a day.")
-    city.get_by_label("Priority").select_option("high")
-    city.get_by_role("button", name="Save and continue").click()
+    start_and_fill_the_first_two_steps(city, portal)
 
     # Halfway through the goals: the expected outcomes are not written yet.
-    expect(city.locator("#step-counter")).to_have_text("Step 3 of 8")
-    goals = "Warn residents an hour before the river floods."
-    city.get_by_label("Goals").fill(goals)
+    city.get_by_label("Goals").fill(GOALS)
     city.get_by_role("button", name="Save draft").click()
     expect(city.locator(".messages")).to_contain_text("Draft saved.")
     sign_out_on_a_phone(city, portal)
@@ -89,19 +82,9 @@ def test_a_new_official_signs_up_on_a_phone_and_submits_a_solution_finder_applic
     sign_in(city, portal, EMAIL)
     city.get_by_role("link", name="Continue the application").click()
     expect(city.locator("#step-counter")).to_have_text("Step 3 of 8")
-    expect(city.get_by_label("Goals")).to_have_value(goals)
-    city.get_by_label("Expected outcomes").fill("An hour of warning before any flood.")
-    city.get_by_role("button", name="Save and continue").click()
-    city.get_by_label("Budget range").select_option("100k-500k")
-    city.get_by_role("button", name="Save and continue").click()
-    city.get_by_label("Expected duration in months").fill("18")
-    city.get_by_role("button", name="Save and continue").click()
-    city.get_by_label("Existing infrastructure").fill("Two river gauges, a radio network.")
-    city.get_by_role("button", name="Save and continue").click()
-    city.get_by_role("button", name="Save and continue").click()  # no partners yet
-    city.get_by_role("button", name="Continue to review").click()
-    expect(city.locator("#missing-parts")).to_have_count(0)
+    expect(city.get_by_label("Goals")).to_have_value(GOALS)
+    finish_from_the_goals_to_the_review(city)
     city.get_by_role("button", name="Submit the application").click()
     expect(city.locator("#application-state")).to_have_text("Submitted to WeGO")
-    expect(city.locator("body")).to_contain_text(goals)
+    expect(city.locator("body")).to_contain_text(GOALS)
     assert problems == []
