@@ -48,10 +48,7 @@ class MembershipApplication(Versioned, models.Model):
         on_delete=models.PROTECT,
         related_name="membership_applications",
     )
-    # Written only by wego.workflow.engine.
-    status = models.CharField(
-        _("status"), max_length=40, choices=MEMBERSHIP.choices(), default=MEMBERSHIP.initial, editable=False
-    )
+    status = MEMBERSHIP.state_model_field(max_length=40)
     member = models.OneToOneField(
         Member,
         verbose_name=_("member created"),

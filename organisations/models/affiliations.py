@@ -26,10 +26,7 @@ class Affiliation(models.Model):
     )
     title = models.CharField(_("title or position"), max_length=120)
     justification = models.TextField(_("why this person acts for the organisation"), max_length=2000)
-    # Written only by wego.workflow.engine.
-    status = models.CharField(
-        _("status"), max_length=20, choices=AFFILIATION.choices(), default=AFFILIATION.initial, editable=False
-    )
+    status = AFFILIATION.state_model_field()
     requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -38,14 +38,7 @@ class ProfileChange(models.Model):
         _("new logo"), upload_to="logos/proposed/", max_length=200, blank=True, validators=[validate_image]
     )
     contact_email = models.EmailField(_("contact email"), blank=True)
-    # Written only by wego.workflow.engine.
-    status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=PROFILE_CHANGE.choices(),
-        default=PROFILE_CHANGE.initial,
-        editable=False,
-    )
+    status = PROFILE_CHANGE.state_model_field()
     created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -57,15 +57,7 @@ class Project(KeepsFoldedCopies, models.Model):
     source = models.CharField(
         _("source"), max_length=300, blank=True, help_text=_("Where the facts come from, e.g. a report.")
     )
-    # Written only by wego.workflow.engine.perform().
-    status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=PROJECT_SHARING.choices(),
-        default=PROJECT_SHARING.initial,
-        editable=False,
-        db_index=True,
-    )
+    status = PROJECT_SHARING.state_model_field(db_index=True)
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("shared by (organisation)"),

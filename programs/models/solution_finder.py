@@ -41,15 +41,7 @@ class SolutionFinderApplication(Versioned, Drafted, models.Model):
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("started by"), on_delete=models.PROTECT, related_name="+"
     )
-    # Written only by wego.workflow.engine.perform().
-    status = models.CharField(
-        _("status"),
-        max_length=30,
-        choices=SOLUTION_FINDER.choices(),
-        default=SOLUTION_FINDER.initial,
-        editable=False,
-        db_index=True,
-    )
+    status = SOLUTION_FINDER.state_model_field(max_length=30, db_index=True)
     # The form's steps saved at least once, complete or as a draft, by slug (see programs/steps.py).
     steps_saved = models.JSONField(default=list, editable=False)
 
@@ -213,14 +205,7 @@ class Introduction(models.Model):
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("proposed by"), on_delete=models.PROTECT, related_name="+"
     )
-    # Written only by wego.workflow.engine.perform().
-    status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=INTRODUCTION.choices(),
-        default=INTRODUCTION.initial,
-        editable=False,
-    )
+    status = INTRODUCTION.state_model_field()
     created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -9,7 +9,9 @@ declaration when it is built, so a mistake fails at import, not in front of a us
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 # The source of a transition that creates its object: creating a submission is a recorded step.
 NEW = ""
@@ -204,6 +206,18 @@ class Workflow:
 
     def choices(self):
         return [(state.name, state.staff_label) for state in self.states]
+
+    def state_model_field(self, max_length=20, **options):
+        """The model field that holds an object's state: its choices are the declared states, it
+        starts in the initial one, and no form edits it (only wego.workflow.engine writes it)."""
+        return models.CharField(
+            _("status"),
+            max_length=max_length,
+            choices=self.choices(),
+            default=self.initial,
+            editable=False,
+            **options,
+        )
 
     def title_for(self, obj):
         return str(self.title(obj)) if self.title else f"{self.verbose_name}: {obj}"
