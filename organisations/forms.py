@@ -7,6 +7,7 @@ from django_countries import countries
 
 from wego.forms import PortalForm, PortalModelForm, WebAddressField, no_markup
 
+from .access import organisations_of
 from .models import Organisation, OrganisationKind, User
 from .people import known_title
 from .services import same_organisation
@@ -44,6 +45,27 @@ class OrganisationChoiceField(forms.ModelChoiceField):
         if organisation.country:
             return f"{organisation.name} ({organisation.country.name})"
         return organisation.name
+
+
+class MemberOrganisationForm(PortalForm):
+    """For which member organisation a person starts something in a programme (an application, a
+    project to share): one of those they act for."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("For which organisation?"),
+        queryset=Organisation.objects.none(),
+        empty_label=None,
+        error_messages={
+            "invalid_choice": _("Choose one of the organisations you act for."),
+            "required": _("Choose the organisation you act for."),
+        },
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = (
+            organisations_of(user).filter(member__isnull=False).order_by("name_folded")
+        )
 
 
 class AffiliationRequestForm(PortalForm):

@@ -34,6 +34,13 @@ class Drafted(models.Model):
     # A step's entry goes once the step is saved complete.
     drafts = models.JSONField(default=dict, blank=True, editable=False)
 
+    # Where a step's values live. On the row, for a submission that exists from its first step (a
+    # Solution Finder application): a step saved complete is written there and its raw entry goes.
+    # Only as typed, for one that cannot exist before it is submitted (a project shared with the
+    # Exchange needs its city, address and state): every saved step stays raw in `drafts`, and a
+    # step is complete when what was typed passes its form.
+    held_as_typed = False
+
     class Meta:
         abstract = True
 
@@ -98,7 +105,24 @@ def forget_draft(obj, step):
         obj.drafts = {slug: values for slug, values in obj.drafts.items() if slug != step.slug}
 
 
+def typed_values_pass(obj, step):
+    """Whether what was typed for `step` passes its form. A step never saved passes when nothing in
+    it is required (a formset never saved: no row added)."""
+    data = draft_data(obj, step)
+    form = step.form_class(data if data is not None else QueryDict())
+    if data is None and isinstance(form, BaseFormSet):
+        return True
+    return form.is_valid()
+
+
+def keep_typed(obj, step, form):
+    """Keep what was posted for `step` on a submission held only as typed values (not saved)."""
+    obj.drafts = {**obj.drafts, step.slug: posted_values(form)}
+
+
 def is_complete(obj, step):
+    if obj.held_as_typed:
+        return typed_values_pass(obj, step)
     if step.slug in obj.drafts:
         return False
     if step.form_class is not None:
@@ -110,3 +134,66 @@ def is_complete(obj, step):
 def incomplete_steps(obj, steps):
     """The steps that still need something, in the form's order."""
     return [step for step in steps if not is_complete(obj, step)]
+
+
+@dataclass(frozen=True)
+class StepProgress:
+    step: Step
+    number: int
+    url: str
+    done: bool  # saved and complete
+    draft: bool  # saved, still missing something
+    current: bool
+
+
+def progress(obj, steps, *, saved, url_of, current=None):
+    """What the progress indicator shows of each step: `saved` the slugs saved at least once,
+    `url_of(step)` the step's page. Returns (rows, how many are done)."""
+    incomplete = set(incomplete_steps(obj, steps))
+    rows = [
+        StepProgress(
+            step=step,
+            number=number,
+            url=url_of(step),
+            done=step.slug in saved and step not in incomplete,
+            draft=step.slug in saved and step in incomplete,
+            current=step == current,
+        )
+        for number, step in enumerate(steps, start=1)
+    ]
+    return rows, sum(1 for row in rows if row.done)
+
+
+def shown_value(bound_field):
+    """A field's typed value as a person reads it: a choice by its label."""
+    value = bound_field.value()
+    if hasattr(bound_field.field, "choices"):
+        values = value if isinstance(value, (list, tuple)) else [value]
+        chosen = {str(item) for item in values if item not in (None, "")}
+        return ", ".join(str(label) for key, label in bound_field.field.choices if str(key) in chosen)
+    return "" if value is None else str(value)
+
+
+def typed_answers(obj, steps):
+    """[(step, [(label, text)])] of what was typed in each step of a submission held as typed, for
+    its review: a formset's rows one line each, the rows left empty not shown."""
+    answers = []
+    for step in steps:
+        form = step.form_class(draft_data(obj, step))
+        if isinstance(form, BaseFormSet):
+            rows = [row for row in form.forms if row.has_changed()] if form.is_bound else []
+            lines = [
+                (
+                    step.title,
+                    " · ".join(
+                        f"{field.label}: {text}"
+                        for field in row.visible_fields()
+                        if field.name != "DELETE" and (text := shown_value(field))
+                    ),
+                )
+                for row in rows
+            ]
+        else:
+            lines = [(field.label, shown_value(field)) for field in form.visible_fields()]
+        answers.append((step, lines))
+    return answers

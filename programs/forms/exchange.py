@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from organisations.access import organisations_of
+from organisations.models import Organisation
 from wego.forms import PortalModelForm, no_markup, with_prompt
 from wego.uploads import validate_pdf
 
@@ -87,6 +88,8 @@ class ProjectForm(PortalModelForm):
         # Projects are shared by the member organisations the person acts for.
         self.fields["organisation"].queryset = (
             organisations_of(user).filter(member__isnull=False).order_by("name_folded")
+            if user is not None
+            else Organisation.objects.none()
         )
         if self.instance.pk:
             # A returned project stays with the organisation that shared it.
@@ -140,6 +143,34 @@ class ProjectForm(PortalModelForm):
         return data
 
 
+class ProjectStepForm(ProjectForm):
+    """One step of sharing a project: the project form asking only `asks`, checked as it would be
+    when the project is shared (the years, the city's country, the budget's currency)."""
+
+    asks = ()
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, user=None, **kwargs)
+        for name in [name for name in self.fields if name not in self.asks]:
+            del self.fields[name]
+
+
+class AboutTheProjectForm(ProjectStepForm):
+    asks = ("title", "summary", "stage", "areas")
+
+
+class PlaceAndYearsForm(ProjectStepForm):
+    asks = ("city_name", "country", "start_year", "end_year")
+
+
+class BudgetAndPartnersForm(ProjectStepForm):
+    asks = ("budget_amount", "budget_currency", "funding_sources", "partners", "other_partners")
+
+
+class ResultsForm(ProjectStepForm):
+    asks = ("outcomes", "lessons_learned")
+
+
 class IndicatorForm(PortalModelForm):
     class Meta:
         model = ProjectIndicator
@@ -181,6 +212,14 @@ def formset(form, *, extra, maximum):
 IndicatorFormSet = formset(IndicatorForm, extra=3, maximum=30)
 LinkFormSet = formset(LinkForm, extra=2, maximum=10)
 DocumentFormSet = formset(DocumentForm, extra=2, maximum=5)
+
+
+def indicators_step(data=None):
+    return IndicatorFormSet(data, instance=Project(), prefix="indicators")
+
+
+def links_step(data=None):
+    return LinkFormSet(data, instance=Project(), prefix="links")
 
 
 def project_forms(request, *, instance=None):

@@ -1,5 +1,13 @@
 from .areas import Area
-from .exchange import Project, ProjectDocument, ProjectIndicator, ProjectLink, ProjectQuerySet, Stage
+from .exchange import (
+    Project,
+    ProjectDocument,
+    ProjectDraft,
+    ProjectIndicator,
+    ProjectLink,
+    ProjectQuerySet,
+    Stage,
+)
 from .packages import (
     PARTNERS_BY_NAME,
     IndicatorReading,
@@ -36,6 +44,7 @@ __all__ = [
     "Priority",
     "Project",
     "ProjectDocument",
+    "ProjectDraft",
     "ProjectIndicator",
     "ProjectLink",
     "ProjectQuerySet",

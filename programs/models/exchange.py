@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Organisation
+from wego.drafts import Drafted
 from wego.text import KeepsFoldedCopies
 from wego.uploads import CheckedFileField
 
@@ -162,3 +164,40 @@ class ProjectDocument(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class ProjectDraft(Drafted):
+    """A project an organisation is still writing before it shares it with the Exchange.
+
+    What was typed in each step is kept as typed (wego/drafts.py, held_as_typed): a project needs
+    its city, its address and its state, which it gets only when it is shared. Any official of the
+    organisation may continue it; sharing it makes the Project and removes the draft.
+    """
+
+    held_as_typed = True
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="project_drafts"
+    )
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at", "pk"]
+        verbose_name = _("project draft")
+        verbose_name_plural = _("project drafts")
+
+    def __str__(self):
+        return self.title or gettext("Untitled project")
+
+    @property
+    def title(self):
+        """The title typed in the first step, if any."""
+        return "".join(self.drafts.get("project", {}).get("title", [""])[:1]).strip()

@@ -2,24 +2,38 @@
 
 from allauth.account.decorators import verified_email_required
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
-from organisations.access import organisations_of
+from organisations.forms import MemberOrganisationForm
 from organisations.staff import is_secretariat
+from wego import drafts
+from wego.drafts import draft_data, still_missing
 from wego.submissions.once import already_sent, sent
 from wego.workflow.engine import history_for_applicant, state_for_applicant
 from wego.workflow.requests import take_step
 
-from ..forms.exchange import project_forms
+from ..forms.exchange import DocumentFormSet, IndicatorFormSet, LinkFormSet, ProjectForm, project_forms
 from ..models import Project
+from ..services import project_drafts
 from ..services.exchange import (
     NotEditable,
     correct_project,
     may_correct,
-    share_project,
     shared_by_organisations_of,
+)
+from ..sharing_steps import (
+    BY_SLUG,
+    FORMSET_STEPS,
+    STEPS,
+    step_after,
+    step_before,
+    steps_to_complete,
+    typed_project,
+    typed_rows,
 )
 from ..workflow import PROJECT_SHARING, PUBLIC, shared_page
 
@@ -48,22 +62,207 @@ def all_valid(form, formsets):
 
 @verified_email_required
 def share(request):
-    if not organisations_of(request.user).filter(member__isnull=False).exists():
+    """Start a project to share, or go on with a draft; the projects already shared."""
+    start_form = MemberOrganisationForm(request.POST or None, user=request.user)
+    if not start_form.fields["organisation"].queryset.exists():
         return render(request, "programs/exchange/share_not_official.html")
-    form, formsets = project_forms(request)
-    if request.method == "POST" and all_valid(form, formsets):
+    if request.method == "POST" and start_form.is_valid():
         if answer := already_sent(request):
             return answer
-        project = share_project(form, formsets, request.user)
+        draft = project_drafts.start_draft(start_form.cleaned_data["organisation"], request.user)
         messages.success(
             request,
-            _("Thank you: the project was sent to the Secretariat, which publishes it in the Exchange."),
+            _(
+                "Each step is kept when you press “Save and continue” or “Save draft”. "
+                "Any official of your organisation can continue the project before it is shared."
+            ),
         )
-        return sent(request, redirect("programs:exchange-shared", pk=project.pk))
+        return sent(request, redirect("programs:exchange-share-step", pk=draft.pk, step=STEPS[0].slug))
     shared = [
         (p, state_for_applicant(p)) for p in shared_by_organisations_of(request.user).order_by("-updated_at")
     ]
-    return render(request, "programs/exchange/share.html", form_context(form, formsets, shared=shared))
+    return render(
+        request,
+        "programs/exchange/share.html",
+        {"start_form": start_form, "drafts": project_drafts.drafts_of(request.user), "shared": shared},
+    )
+
+
+def draft_for(request, pk):
+    """A draft of one of this person's organisations; 404 otherwise."""
+    return get_object_or_404(project_drafts.drafts_of(request.user), pk=pk)
+
+
+def progress(draft, current=None):
+    rows, done_count = drafts.progress(
+        draft,
+        STEPS,
+        saved=draft.drafts,
+        url_of=lambda item: reverse("programs:exchange-share-step", args=[draft.pk, item.slug]),
+        current=current,
+    )
+    return {
+        "draft": draft,
+        "progress": rows,
+        "done_count": done_count,
+        "review_url": reverse("programs:exchange-share-review", args=[draft.pk]),
+    }
+
+
+@verified_email_required
+@require_safe
+def continue_sharing(request, pk):
+    """Back into the draft where it still needs something; the review once nothing is missing."""
+    draft = draft_for(request, pk)
+    if incomplete := steps_to_complete(draft):
+        return redirect("programs:exchange-share-step", pk=draft.pk, step=incomplete[0].slug)
+    return redirect("programs:exchange-share-review", pk=draft.pk)
+
+
+@verified_email_required
+def share_step(request, pk, step):
+    draft = draft_for(request, pk)
+    current = BY_SLUG.get(step)
+    if current is None:
+        raise Http404
+    if request.method == "POST":
+        form = current.form_class(request.POST)
+        if form.is_valid() or "save_draft" in request.POST:
+            return keep_step(request, draft, current, form)
+    else:
+        # What was typed, with what is still missing or wrong marked.
+        form = current.form_class(with_an_empty_row(current, draft_data(draft, current)))
+    return render(
+        request,
+        "programs/exchange/share_step.html",
+        {
+            "step": current,
+            "number": STEPS.index(current) + 1,
+            "total": len(STEPS),
+            **progress(draft, current),
+            "form": form,
+            "is_formset": current.slug in FORMSET_STEPS,
+            "previous": step_before(current),
+        },
+    )
+
+
+def with_an_empty_row(step, data):
+    """The rows typed in a formset's step, and an empty one to add another (up to the most allowed)."""
+    if data is None or step.slug not in FORMSET_STEPS:
+        return data
+    formset = step.form_class()
+    key = f"{formset.prefix}-TOTAL_FORMS"
+    typed = data.get(key, "")
+    if typed.isdigit() and int(typed) < formset.max_num:
+        data[key] = str(int(typed) + 1)
+    return data
+
+
+def keep_step(request, draft, current, form):
+    if answer := already_sent(request):
+        return answer
+    complete = form.is_valid()
+    missing = [] if complete else still_missing(form)
+    try:
+        project_drafts.keep_step(draft, current, form)
+    except project_drafts.DraftGone as gone:
+        messages.error(request, str(gone))
+        return redirect("programs:exchange-share")
+    following = step_after(current)
+    if not complete:
+        messages.warning(
+            request,
+            _("Draft saved. Before you share the project, complete or correct: %(fields)s.")
+            % {"fields": ", ".join(missing)}
+            if missing
+            else _("Draft saved. Before you share the project, complete or correct the fields marked below."),
+        )
+        return sent(request, redirect("programs:exchange-share-step", pk=draft.pk, step=current.slug))
+    messages.success(request, _("Saved: %(step)s.") % {"step": current.title})
+    if "save_draft" in request.POST:
+        return sent(request, redirect("programs:exchange-share-step", pk=draft.pk, step=current.slug))
+    if following is None:
+        return sent(request, redirect("programs:exchange-share-review", pk=draft.pk))
+    return sent(request, redirect("programs:exchange-share-step", pk=draft.pk, step=following.slug))
+
+
+def whole_project(request, draft):
+    """The project as typed over the steps, with the documents sent from the review, checked as a
+    whole by the forms that save it."""
+    posted = request.method == "POST"
+    form = ProjectForm(typed_project(draft), instance=Project(), user=request.user)
+    formsets = [
+        IndicatorFormSet(typed_rows(draft, "indicators"), instance=Project(), prefix="indicators"),
+        LinkFormSet(typed_rows(draft, "links"), instance=Project(), prefix="links"),
+        DocumentFormSet(
+            request.POST if posted else None,
+            request.FILES if posted else None,
+            instance=Project(),
+            prefix="documents",
+        ),
+    ]
+    return form, formsets
+
+
+@verified_email_required
+def share_review(request, pk):
+    draft = draft_for(request, pk)
+    missing = steps_to_complete(draft)
+    form, formsets = whole_project(request, draft)
+    documents = formsets[-1]
+    if request.method == "POST":
+        if missing:
+            messages.error(request, _("The project cannot be shared yet: complete the steps listed below."))
+        elif all_valid(form, formsets):
+            if answer := already_sent(request):
+                return answer
+            try:
+                project = project_drafts.share_draft(draft, form, formsets, request.user)
+            except project_drafts.DraftGone as gone:
+                messages.error(request, str(gone))
+                return redirect("programs:exchange-share")
+            messages.success(
+                request,
+                _("Thank you: the project was sent to the Secretariat, which publishes it in the Exchange."),
+            )
+            return sent(request, redirect("programs:exchange-shared", pk=project.pk))
+    return render(
+        request,
+        "programs/exchange/share_review.html",
+        {
+            **progress(draft),
+            "missing": missing,
+            "answers": drafts.typed_answers(draft, STEPS),
+            "form": form,
+            "documents": documents,
+            "whole_errors": [] if missing else whole_project_errors(form),
+        },
+    )
+
+
+def whole_project_errors(form):
+    """What the whole project form refuses though each step passed (say, the organisation is no
+    longer a member): said on the review, not lost."""
+    return [
+        f"{form[name].label}: {' '.join(errors)}" if name in form.fields else " ".join(errors)
+        for name, errors in form.errors.items()
+    ]
+
+
+@verified_email_required
+def delete_draft(request, pk):
+    """Asks first: what was typed in the draft is gone for good."""
+    draft = draft_for(request, pk)
+    if request.method != "POST":
+        return render(request, "programs/exchange/share_delete.html", {"draft": draft})
+    try:
+        project_drafts.delete_draft(draft)
+    except project_drafts.DraftGone as gone:
+        messages.error(request, str(gone))
+    else:
+        messages.success(request, _("The draft “%(title)s” was deleted.") % {"title": draft})
+    return redirect("programs:exchange-share")
 
 
 def shared(request, pk):

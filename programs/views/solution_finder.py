@@ -2,21 +2,20 @@
 introductions to partners and, from the city's side, the solution packages."""
 
 from allauth.account.decorators import verified_email_required
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from organisations.access import organisations_of
-from organisations.models import Organisation
+from organisations.forms import MemberOrganisationForm
 from organisations.roles import SECRETARIAT
 from organisations.staff import is_secretariat
+from wego import drafts
 from wego.drafts import draft_data, still_missing
-from wego.forms import PortalForm
 from wego.submissions.once import already_sent, sent
 from wego.uploads import download
 from wego.workflow import threads
@@ -65,23 +64,6 @@ def editable_by_official(request, pk):
     return application
 
 
-class StartForm(PortalForm):
-    organisation = forms.ModelChoiceField(
-        label=gettext_lazy("For which organisation?"),
-        queryset=Organisation.objects.none(),
-        empty_label=None,
-    )
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Member organisations apply to the Solution Finder.
-        self.fields["organisation"].queryset = organisations_of(user).filter(member__isnull=False)
-        self.fields["organisation"].error_messages["invalid_choice"] = _(
-            "Choose one of the organisations you act for."
-        )
-        self.fields["organisation"].error_messages["required"] = _("Choose the organisation you apply for.")
-
-
 @login_not_required
 @require_safe
 def landing(request):
@@ -102,7 +84,7 @@ def landing(request):
                         "application__organisation", "partner__organisation"
                     )
                 ],
-                "start_form": (start_form := StartForm(user=user)),
+                "start_form": (start_form := MemberOrganisationForm(user=user)),
                 "has_organisation": start_form.fields["organisation"].queryset.exists(),
             }
         )
@@ -112,7 +94,7 @@ def landing(request):
 @verified_email_required
 @require_POST
 def start(request):
-    form = StartForm(request.POST, user=request.user)
+    form = MemberOrganisationForm(request.POST, user=request.user)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors["organisation"]))
         return redirect("programs:solution-finder")
@@ -130,14 +112,19 @@ def start(request):
 
 
 def progress(application, current=None):
-    """The progress indicator's context: (step, done, draft, is current) for each step, done being
-    saved and complete, draft saved but still missing something; and how many are done."""
-    incomplete = set(steps_to_complete(application))
-    rows = []
-    for item in STEPS:
-        saved = item.slug in application.steps_saved
-        rows.append((item, saved and item not in incomplete, saved and item in incomplete, item == current))
-    return {"progress": rows, "done_count": sum(1 for row in rows if row[1])}
+    """The progress indicator's context (templates/partials/steps_progress.html)."""
+    rows, done_count = drafts.progress(
+        application,
+        STEPS,
+        saved=application.steps_saved,
+        url_of=lambda item: reverse("programs:application-step", args=[application.pk, item.slug]),
+        current=current,
+    )
+    return {
+        "progress": rows,
+        "done_count": done_count,
+        "review_url": reverse("programs:application-review", args=[application.pk]),
+    }
 
 
 @verified_email_required

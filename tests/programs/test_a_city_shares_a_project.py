@@ -3,7 +3,8 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from programs.models import Project
+from programs.models import Project, ProjectDraft
+from programs.sharing_steps import FORMSET_STEPS, STEPS
 from tests.factories import (
     AreaFactory,
     MemberFactory,
@@ -84,9 +85,32 @@ def staff():
     return [secretariat_user(email="first@we-gov.org"), secretariat_user(email="second@we-gov.org")]
 
 
+def step_data(step, data):
+    """The part of the whole project's data that `step` asks, as its page posts it."""
+    form = step.form_class()
+    if step.slug in FORMSET_STEPS:
+        return {key: value for key, value in data.items() if key.startswith(f"{form.prefix}-")}
+    return {name: data[f"project-{name}"] for name in form.fields if f"project-{name}" in data}
+
+
+def share_through_steps(client, data, **options):
+    """Start a project for data's organisation, save each step and send it from the review, as a
+    person does; the first page that refuses something is returned, else the review's answer."""
+    response = client.post(SHARE, {"organisation": data["project-organisation"]})
+    if response.status_code != 302:
+        return response
+    draft = ProjectDraft.objects.latest("pk")
+    for step in STEPS:
+        response = client.post(f"{SHARE}{draft.pk}/{step.slug}/", step_data(step, data))
+        if response.status_code != 302:
+            return response
+    documents = {key: value for key, value in data.items() if key.startswith("documents-")}
+    return client.post(f"{SHARE}{draft.pk}/review/", documents, **options)
+
+
 def shared(client, official, city, **changes):
     client.force_login(official)
-    response = client.post(SHARE, share_data(city, **changes))
+    response = share_through_steps(client, share_data(city, **changes))
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     return Project.objects.get()
 
@@ -127,7 +151,7 @@ def test_the_secretariat_is_told_in_the_same_transaction(client, official, city,
 
 def test_the_sharer_is_sent_to_the_projects_page(client, official, city, private_storage):
     client.force_login(official)
-    response = client.post(SHARE, share_data(city), follow=True)
+    response = share_through_steps(client, share_data(city), follow=True)
     assert response.redirect_chain[-1][0] == f"/driver/exchange/shared/{Project.objects.get().pk}/"
     assert "Waiting for the Secretariat to publish it" in response.text
     assert "the project was sent to the Secretariat" in response.text
@@ -156,7 +180,7 @@ def test_a_named_city_already_on_the_portal_is_the_same_organisation(client, off
 
 def test_a_named_city_needs_its_country(client, official, city):
     client.force_login(official)
-    response = client.post(SHARE, share_data(city, **{"project-city_name": "Medellín"}))
+    response = share_through_steps(client, share_data(city, **{"project-city_name": "Medellín"}))
     assert response.status_code == 200
     assert "Choose the country of the city you named." in response.text
     assert not Project.objects.exists()
@@ -196,7 +220,7 @@ def test_partners_from_the_directory_are_linked(client, official, city, private_
 )
 def test_bad_input_is_explained_and_changes_nothing(client, official, city, staff, changes, message):
     client.force_login(official)
-    response = client.post(SHARE, share_data(city, **changes))
+    response = share_through_steps(client, share_data(city, **changes))
     assert response.status_code == 200
     assert message in response.text
     assert "Please correct the fields marked below." in response.text
@@ -208,23 +232,23 @@ def test_a_document_over_the_limit_is_refused(client, official, city, settings):
     settings.UPLOAD_MAX_BYTES = 100
     client.force_login(official)
     big = SimpleUploadedFile("big.pdf", PDF + b"0" * 200, "application/pdf")
-    response = client.post(SHARE, share_data(city, **{"documents-0-file": big}))
+    response = share_through_steps(client, share_data(city, **{"documents-0-file": big}))
     assert "the limit is 100" in response.text
     assert not Project.objects.exists()
 
 
 def test_an_organisation_the_person_does_not_act_for_is_refused(client, official, city):
     client.force_login(official)
-    response = client.post(SHARE, share_data(MemberFactory(name="Someone Else")))
+    response = share_through_steps(client, share_data(MemberFactory(name="Someone Else")))
     assert response.status_code == 200
-    assert "Select a valid choice." in response.text
-    assert not Project.objects.exists()
+    assert "Choose one of the organisations you act for." in response.text
+    assert not Project.objects.exists() and not ProjectDraft.objects.exists()
 
 
 def test_slugs_are_unique_and_never_a_page_of_the_exchange(client, official, city, private_storage):
     client.force_login(official)
     for title in ["Compare", "Compare", "Share"]:
-        client.post(SHARE, share_data(city, **{"project-title": title}))
+        share_through_steps(client, share_data(city, **{"project-title": title}))
     assert sorted(Project.objects.values_list("slug", flat=True)) == [
         "compare-project",
         "compare-project-2",
@@ -243,7 +267,7 @@ def test_someone_who_acts_for_no_organisation_is_told_how_to(client, db):
 def test_the_form_offers_only_the_persons_organisations(client, official, city):
     MemberFactory(name="Not Theirs")
     client.force_login(official)
-    form = client.get(SHARE).context["form"]
+    form = client.get(SHARE).context["start_form"]
     assert list(form.fields["organisation"].queryset) == [city.organisation]
 
 

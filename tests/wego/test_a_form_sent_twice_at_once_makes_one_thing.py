@@ -7,6 +7,7 @@ A new create path is one more function below and one more line in CREATE_PATHS.
 
 import datetime
 import threading
+from urllib.parse import urlencode
 from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -14,6 +15,7 @@ from html.parser import HTMLParser
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.http import QueryDict
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +27,7 @@ from programs.models import (
     Challenge,
     IndicatorReading,
     Project,
+    ProjectDraft,
     ProjectLink,
     Solution,
     SolutionFinderApplication,
@@ -45,6 +48,8 @@ from tests.factories import (
 )
 from tests.programs.sf_helpers import application_in, introduce, package_for
 from tests.states import put_in
+from programs.sharing_steps import STEPS as SHARING_STEPS
+from wego.drafts import keep_typed
 from wego.notifications.models import Notification
 from wego.submissions.once import FIELD
 from wego.workflow.models import ThreadMessage
@@ -249,14 +254,36 @@ def project_data(member, title="Bus priority lanes"):
     }
 
 
-def a_project_shared_with_the_exchange():
-    secretariat_user()
+def a_project_started_for_the_exchange():
     member = MemberFactory()
     return Sending(
         person=official_of(member),
         page=reverse("programs:exchange-share"),
         action=reverse("programs:exchange-share"),
-        data=project_data(member),
+        data=lambda: {"organisation": str(member.pk)},
+        made=ProjectDraft.objects.count,
+    )
+
+
+def a_project_shared_with_the_exchange(member=None):
+    """Sent from the review of a draft whose every step is saved complete."""
+    secretariat_user()
+    member = member or MemberFactory()
+    official = official_of(member)
+    draft = ProjectDraft.objects.create(organisation=member.organisation, started_by=official)
+    data = project_data(member)
+    typed = {
+        key.removeprefix("project-"): value for key, value in data().items() if not key.startswith("documents-")
+    }
+    for step in SHARING_STEPS:
+        keep_typed(draft, step, step.form_class(QueryDict(urlencode(typed, doseq=True))))
+    draft.save()
+    page = reverse("programs:exchange-share-review", args=[draft.pk])
+    return Sending(
+        person=official,
+        page=page,
+        action=page,
+        data=lambda: {key: value for key, value in data().items() if key.startswith("documents-")},
         made=Project.objects.count,
     )
 
@@ -335,6 +362,7 @@ CREATE_PATHS = [
     a_solution_package,
     a_reading_of_an_indicator,
     a_package_published_to_the_exchange,
+    a_project_started_for_the_exchange,
     a_project_shared_with_the_exchange,
     a_link_added_to_a_returned_project,
     a_solution_in_the_catalogue,
@@ -371,9 +399,10 @@ def token_of_the_form(client, sending):
     return forms.forms[sending.action][FIELD]
 
 
-def send_at_once(sending, data):
-    """Post `data()` twice at the same moment, each from its own client and database connection;
-    returns the two clients with their answers."""
+def send_at_once(sending, data, actions=None):
+    """Post `data()` twice at the same moment, each from its own client and database connection, to
+    the sending's action (or to each of two `actions`); returns the two clients with their answers."""
+    actions = actions or [sending.action, sending.action]
     clients = [Client(), Client()]
     for client in clients:
         client.force_login(sending.person)
@@ -384,7 +413,7 @@ def send_at_once(sending, data):
         try:
             posted = data()
             both_ready.wait(timeout=10)
-            answers[number] = clients[number].post(sending.action, posted)
+            answers[number] = clients[number].post(actions[number], posted)
         except Exception as error:  # shown by the assertion below rather than lost in the thread
             answers[number] = error
         finally:
@@ -428,19 +457,24 @@ def test_the_same_form_sent_twice_at_once_makes_one_thing(create_path, private_s
 
 @pytest.mark.django_db(transaction=True)
 def test_two_projects_of_the_same_title_shared_at_once_both_get_an_address(private_storage):
-    sending = a_project_shared_with_the_exchange()
+    member = MemberFactory()
+    sendings = [a_project_shared_with_the_exchange(member) for _ in range(2)]
+    person = sendings[0].person
+    for sending in sendings[1:]:
+        sending.person = person
     viewer = Client()
-    viewer.force_login(sending.person)
-    tokens = [token_of_the_form(viewer, sending) for _ in range(2)]
+    viewer.force_login(person)
+    tokens = [token_of_the_form(viewer, sending) for sending in sendings]
     assert tokens[0] != tokens[1]
     posts = iter(tokens)
     lock = threading.Lock()
 
     def data():
         with lock:
-            return {**sending.data(), FIELD: next(posts)}
+            return {**sendings[0].data(), FIELD: next(posts)}
 
-    answers = [answer for _, answer in send_at_once(sending, data)]
+    actions = [sending.action for sending in sendings]
+    answers = [answer for _, answer in send_at_once(sendings[0], data, actions)]
 
     assert [getattr(answer, "status_code", answer) for answer in answers] == [302, 302]
     assert sorted(Project.objects.values_list("slug", flat=True)) == [

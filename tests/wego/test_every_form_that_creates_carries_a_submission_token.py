@@ -18,6 +18,7 @@ CREATE_NOTHING = {
     "templates/organisations/profile.html": "changing one's name: the same name twice",
     "templates/programs/partners/edit.html": "changing a partner's profile: the same profile twice",
     "templates/programs/solutions/detail.html": "listing or unlisting a solution: the same state twice",
+    "templates/programs/exchange/share_delete.html": "deleting a draft: the second finds it gone and says so",
     "templates/admin/notifications/change_form.html": "sending again: only a failed or uncertain message",
     "templates/admin/programs/solutionfinderapplication/change_form.html": (
         "proposing a partner: refused when the partner is already proposed (a lock and a check)"

@@ -99,7 +99,7 @@ def required_keywords(form_class, needs):
 
 def test_the_walk_finds_the_forms_defined_in_views_admins_and_lists():
     names = {form_class.__qualname__ for form_class in portal_forms()}
-    assert {"AffiliationRequestForm", "StartForm", "PartnerAdminForm", "ListForm"} <= names
+    assert {"AffiliationRequestForm", "MemberOrganisationForm", "PartnerAdminForm", "ListForm"} <= names
 
 
 @pytest.mark.parametrize("form_class", portal_forms(), ids=lambda form_class: form_class.__qualname__)
