@@ -146,10 +146,11 @@ class StepProgress:
     current: bool
 
 
-def progress(obj, steps, *, saved, url_of, current=None):
+def progress(obj, steps, *, saved, url_of, current=None, incomplete=None):
     """What the progress indicator shows of each step: `saved` the slugs saved at least once,
-    `url_of(step)` the step's page. Returns (rows, how many are done)."""
-    incomplete = set(incomplete_steps(obj, steps))
+    `url_of(step)` the step's page, `incomplete` the steps still needing something if the page
+    knows them already. Returns (rows, how many are done)."""
+    incomplete = set(incomplete_steps(obj, steps) if incomplete is None else incomplete)
     rows = [
         StepProgress(
             step=step,

@@ -154,6 +154,14 @@ class ProjectStepForm(ProjectForm):
         for name in [name for name in self.fields if name not in self.asks]:
             del self.fields[name]
 
+    # A step saves nothing: the database's constraints (a query each) are checked by the whole
+    # project form that shares it; the years' order is checked in clean() already.
+    def validate_unique(self):
+        pass
+
+    def validate_constraints(self):
+        pass
+
 
 class AboutTheProjectForm(ProjectStepForm):
     asks = ("title", "summary", "stage", "areas")

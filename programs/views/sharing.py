@@ -93,13 +93,14 @@ def draft_for(request, pk):
     return get_object_or_404(project_drafts.drafts_of(request.user), pk=pk)
 
 
-def progress(draft, current=None):
+def progress(draft, current=None, incomplete=None):
     rows, done_count = drafts.progress(
         draft,
         STEPS,
         saved=draft.drafts,
         url_of=lambda item: reverse("programs:exchange-share-step", args=[draft.pk, item.slug]),
         current=current,
+        incomplete=incomplete,
     )
     return {
         "draft": draft,
@@ -231,7 +232,7 @@ def share_review(request, pk):
         request,
         "programs/exchange/share_review.html",
         {
-            **progress(draft),
+            **progress(draft, incomplete=missing),
             "missing": missing,
             "answers": drafts.typed_answers(draft, STEPS),
             "form": form,

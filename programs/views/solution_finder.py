@@ -111,7 +111,7 @@ def start(request):
     return sent(request, redirect("programs:application-step", pk=application.pk, step=STEPS[0].slug))
 
 
-def progress(application, current=None):
+def progress(application, current=None, incomplete=None):
     """The progress indicator's context (templates/partials/steps_progress.html)."""
     rows, done_count = drafts.progress(
         application,
@@ -119,6 +119,7 @@ def progress(application, current=None):
         saved=application.steps_saved,
         url_of=lambda item: reverse("programs:application-step", args=[application.pk, item.slug]),
         current=current,
+        incomplete=incomplete,
     )
     return {
         "progress": rows,
@@ -297,16 +298,17 @@ def readable_content(application):
 @verified_email_required
 def review(request, pk):
     application = editable_by_official(request, pk)
+    missing = steps_to_complete(application)
     return render(
         request,
         "programs/solution_finder/review.html",
         {
             "application": application,
-            **progress(application),
+            **progress(application, incomplete=missing),
             "state": state_for_applicant(application),
             "question": current_note(application) if SOLUTION_FINDER.has(application, QUESTION) else "",
             "content": readable_content(application),
-            "missing": steps_to_complete(application),
+            "missing": missing,
             "steps": [
                 step for step in SOLUTION_FINDER.available(application, request.user) if step.place == REVIEW
             ],

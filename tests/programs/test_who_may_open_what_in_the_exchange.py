@@ -3,7 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from programs.models import ProjectDocument
+from programs.models import ProjectDocument, ProjectDraft
 from tests.factories import ProjectFactory
 from tests.people import PEOPLE, PUBLIC, SIGN_IN, STAFF_PAGE, VERIFY, as_person, cases, outcome
 
@@ -27,11 +27,16 @@ def world(standing, private_storage):
         ProjectDocument.objects.create(
             project=projects[status], title="Report", file=SimpleUploadedFile("r.pdf", PDF)
         )
-    return {"people": standing.people, "projects": projects}
+    draft = ProjectDraft.objects.create(
+        organisation=standing.a.organisation, started_by=standing["official of A"]
+    )
+    return {"people": standing.people, "projects": projects, "draft": draft}
 
 
 A_AND_SECRETARIAT = [404, 404, 200, 404, 404, 404, 404, 404, 200]
 SHARED = [SIGN_IN, 404, 200, 404, 404, 404, 404, 404, 200]
+# A project not shared yet is its organisation's alone: not even the Secretariat reads a draft.
+DRAFT = [SIGN_IN, VERIFY, 200, 404, 404, 404, 404, 404, 404]
 MATRIX = {
     "/driver/exchange/": PUBLIC,
     "/driver/exchange/?q=project&stage=implemented": PUBLIC,
@@ -44,6 +49,15 @@ MATRIX = {
     "/driver/exchange/{submitted.slug}/documents/{submitted_document}/": A_AND_SECRETARIAT,
     "/driver/exchange/{returned.slug}/": A_AND_SECRETARIAT,
     "/driver/exchange/share/": [SIGN_IN, VERIFY, 200, 200, 200, 200, 200, 200, 200],
+    "/driver/exchange/share/{draft}/": [
+        *[SIGN_IN, VERIFY, "/driver/exchange/share/{draft}/project/"],
+        *[404] * 6,
+    ],
+    "/driver/exchange/share/{draft}/project/": DRAFT,
+    "/driver/exchange/share/{draft}/indicators/": DRAFT,
+    "/driver/exchange/share/{draft}/review/": DRAFT,
+    "/driver/exchange/share/{draft}/delete/": DRAFT,
+    "/driver/exchange/share/{draft}/no-such-step/": [SIGN_IN, VERIFY, *[404] * 7],
     "/driver/exchange/shared/{published.pk}/": SHARED,
     "/driver/exchange/shared/{submitted.pk}/": SHARED,
     "/driver/exchange/shared/{returned.pk}/correct/": [
@@ -65,6 +79,7 @@ def fill(url, world):
     projects = world["projects"]
     return url.format(
         **projects,
+        draft=world["draft"].pk,
         published_document=projects["published"].documents.get().pk,
         submitted_document=projects["submitted"].documents.get().pk,
     )
@@ -112,3 +127,16 @@ def test_nobody_publishes_from_the_site_but_staff(client, world, person):
     client.post(f"/driver/exchange/shared/{project.pk}/step/", {"transition": "publish"})
     project.refresh_from_db()
     assert project.status == ("published" if person == "Secretariat" else "submitted")
+
+
+@pytest.mark.parametrize("person", [person for person in PEOPLE if person != "official of A"])
+@pytest.mark.parametrize("page", ["project/", "review/", "delete/"])
+def test_nobody_but_the_organisations_officials_changes_or_deletes_a_draft(client, world, person, page):
+    draft = world["draft"]
+    user = world["people"][person]
+    if user is not None:
+        client.force_login(user)
+    response = client.post(f"/driver/exchange/share/{draft.pk}/{page}", {"title": "Taken over"})
+    assert outcome(response) in {SIGN_IN, VERIFY, 404}
+    draft.refresh_from_db()
+    assert draft.drafts == {}

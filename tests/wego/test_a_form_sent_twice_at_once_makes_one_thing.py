@@ -7,10 +7,10 @@ A new create path is one more function below and one more line in CREATE_PATHS.
 
 import datetime
 import threading
-from urllib.parse import urlencode
 from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from urllib.parse import urlencode
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -33,6 +33,7 @@ from programs.models import (
     SolutionFinderApplication,
     SolutionPackage,
 )
+from programs.sharing_steps import STEPS as SHARING_STEPS
 from tests.factories import (
     AreaFactory,
     MemberFactory,
@@ -48,7 +49,6 @@ from tests.factories import (
 )
 from tests.programs.sf_helpers import application_in, introduce, package_for
 from tests.states import put_in
-from programs.sharing_steps import STEPS as SHARING_STEPS
 from wego.drafts import keep_typed
 from wego.notifications.models import Notification
 from wego.submissions.once import FIELD
@@ -273,7 +273,9 @@ def a_project_shared_with_the_exchange(member=None):
     draft = ProjectDraft.objects.create(organisation=member.organisation, started_by=official)
     data = project_data(member)
     typed = {
-        key.removeprefix("project-"): value for key, value in data().items() if not key.startswith("documents-")
+        key.removeprefix("project-"): value
+        for key, value in data().items()
+        if not key.startswith("documents-")
     }
     for step in SHARING_STEPS:
         keep_typed(draft, step, step.form_class(QueryDict(urlencode(typed, doseq=True))))
