@@ -255,26 +255,25 @@ def test_a_city_goes_through_the_four_steps_to_a_package_in_the_exchange(browser
 
     # Every step's email arrived, each to the people it concerns but the one who took it.
     assert subjects_to("cio@cauayan.example") == [
-        "Solution Finder application of Cauayan is now “Being reviewed by WeGO”",
-        "Solution Finder application of Cauayan is now “WeGO asks you to clarify”",
-        "Solution Finder application of Cauayan is now “Being reviewed by WeGO”",
-        "Solution Finder application of Cauayan is now “Preliminary feedback from WeGO”",
-        "Introduction of Cauayan and River Sensors Co is now “Proposed by WeGO: waiting for both sides”",
-        "Introduction of Cauayan and Delta Consultants is now “Proposed by WeGO: waiting for both sides”",
-        "Introduction of Cauayan and River Sensors Co is now “Connected: contact details shared”",
-        "Introduction of Cauayan and Delta Consultants is now “Declined”",
-        "Solution Finder application of Cauayan is now “Connected with strategic partners”",
-        "Solution Finder application of Cauayan is now “Completed”",
-        "The Exchange project “Flood early warning” is now “Published in the Exchange”",
+        "WeGO is reviewing the Solution Finder application of Cauayan",
+        "WeGO asks Cauayan to clarify its Solution Finder application",
+        "WeGO is reviewing the Solution Finder application of Cauayan",
+        "WeGO gave its preliminary feedback on the Solution Finder application of Cauayan",
+        "WeGO proposes to introduce Cauayan and River Sensors Co to each other",
+        "WeGO proposes to introduce Cauayan and Delta Consultants to each other",
+        "Cauayan and River Sensors Co are connected: contact details are shared",
+        "The partner declined the introduction of Cauayan and Delta Consultants",
+        "Cauayan is connected with strategic partners in the Solution Finder",
+        "The Solution Finder application of Cauayan is completed",
+        "Your project “Flood early warning” is published in the Exchange",
     ]
     assert subjects_to("jin@riversensors.example") == [
-        "Introduction of Cauayan and River Sensors Co is now “Proposed by WeGO: waiting for both sides”",
-        "Introduction of Cauayan and River Sensors Co is now “Accepted by the city; waiting for the partner”",
+        "WeGO proposes to introduce Cauayan and River Sensors Co to each other",
+        "The city accepted the introduction of Cauayan and River Sensors Co; the partner has yet to answer",
     ]
     assert subjects_to("ana@delta.example") == [
-        "Introduction of Cauayan and Delta Consultants is now “Proposed by WeGO: waiting for both sides”",
-        "Introduction of Cauayan and Delta Consultants is now "
-        "“Accepted by the city; waiting for the partner”",
+        "WeGO proposes to introduce Cauayan and Delta Consultants to each other",
+        "The city accepted the introduction of Cauayan and Delta Consultants; the partner has yet to answer",
     ]
     assert subjects_to("programmes@we-gov.org") == [
         "Solution Finder application of Cauayan is now “Submitted”",

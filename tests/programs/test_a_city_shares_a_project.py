@@ -283,7 +283,7 @@ def test_publishing_puts_it_in_the_catalogue_and_tells_the_sharer(
     assert project.status == "published" and project.published_at is not None
     assert client.get("/driver/exchange/", {"q": "bus lanes"}).context["page"].object_list[0] == project
     message = Notification.objects.get(recipient=official)
-    assert message.subject == "The Exchange project “Bus priority lanes” is now “Published in the Exchange”"
+    assert message.subject == "Your project “Bus priority lanes” is published in the Exchange"
     assert f"/driver/exchange/shared/{project.pk}/" in message.body_text
 
 
