@@ -1,5 +1,5 @@
-"""The Smart City Driver's panel of My WeGO: the organisations' Solution Finder applications and
-shared projects, and the introductions of the partners the person acts for."""
+"""The Smart City Driver's panel of My WeGO: the organisations' Solution Finder applications, the
+projects they are writing and those they shared, and the introductions of the partners the person acts for."""
 
 from organisations.access import organisations_of
 from organisations.dashboard import Panel, register
@@ -7,6 +7,7 @@ from wego.workflow.engine import state_for_applicant
 
 from .models import Project, SolutionFinderApplication
 from .permissions import live_introductions_of
+from .services.project_drafts import drafts_of
 from .workflow import EDITABLE, INTRODUCTION, SOLUTION_FINDER
 
 
@@ -19,6 +20,7 @@ def smart_city_driver(request):
             (application, state_for_applicant(application), SOLUTION_FINDER.has(application, EDITABLE))
             for application in applications.select_related("organisation")
         ],
+        "project_drafts": list(drafts_of(request.user)[:20]),
         "shared_projects": [(project, state_for_applicant(project)) for project in projects],
         "introductions": [
             (introduction, INTRODUCTION.current(introduction))
@@ -28,7 +30,7 @@ def smart_city_driver(request):
         ],
     }
     # The panel's heading counts everything under it (issue 10: headings count what they head).
-    parts = ("solution_finder", "shared_projects", "introductions")
+    parts = ("solution_finder", "project_drafts", "shared_projects", "introductions")
     context["total"] = sum(len(context[part]) for part in parts)
     return context
 

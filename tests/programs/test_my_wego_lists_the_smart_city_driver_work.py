@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from programs.models import ProjectDraft
 from tests.factories import MemberFactory, ProjectFactory, official_of
 
 from .sf_helpers import application_in, introduce, official_of_partner
@@ -19,6 +20,20 @@ def test_an_official_sees_their_organisations_applications_and_shared_projects(c
     assert str(application) in page and "Submitted to WeGO" in page
     assert reverse("programs:exchange-shared", args=[shared.pk]) in page
     assert str(someone_elses) not in page
+
+
+def test_an_official_finds_the_projects_not_shared_yet_and_continues_them(client):
+    application = application_in("submitted")
+    draft = ProjectDraft.objects.create(
+        organisation=application.organisation, drafts={"project": {"title": ["River gauges"]}}
+    )
+    ProjectDraft.objects.create(organisation=MemberFactory(name="Elsewhere").organisation)
+    client.force_login(official_of(application.organisation))
+    page = client.get(reverse("dashboard")).content.decode()
+    assert "Projects not shared yet (1)" in page and "River gauges" in page
+    assert reverse("programs:exchange-share-continue", args=[draft.pk]) in page
+    # The panel's heading counts the draft with the application.
+    assert "Smart City Driver (2)" in page
 
 
 def test_a_partner_official_sees_the_cities_they_were_introduced_to(client):
