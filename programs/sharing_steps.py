@@ -25,16 +25,6 @@ BY_SLUG = {step.slug: step for step in STEPS}
 FORMSET_STEPS = ("indicators", "links")
 
 
-def step_after(step):
-    index = STEPS.index(step)
-    return STEPS[index + 1] if index + 1 < len(STEPS) else None
-
-
-def step_before(step):
-    index = STEPS.index(step)
-    return STEPS[index - 1] if index > 0 else None
-
-
 def steps_to_complete(draft):
     return incomplete_steps(draft, STEPS)
 

@@ -30,16 +30,6 @@ STEPS = (
 BY_SLUG = {step.slug: step for step in STEPS}
 
 
-def step_after(step):
-    index = STEPS.index(step)
-    return STEPS[index + 1] if index + 1 < len(STEPS) else None
-
-
-def step_before(step):
-    index = STEPS.index(step)
-    return STEPS[index - 1] if index > 0 else None
-
-
 def steps_to_complete(application):
     """The steps the application still needs before it can be submitted, in the form's order."""
     return incomplete_steps(application, STEPS)

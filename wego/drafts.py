@@ -27,6 +27,18 @@ class Step:
     complete: Callable | None = None
 
 
+def step_after(steps, step):
+    """The step that follows `step` in the form's order, or None after the last."""
+    index = steps.index(step)
+    return steps[index + 1] if index + 1 < len(steps) else None
+
+
+def step_before(steps, step):
+    """The step that comes before `step`, or None for the first."""
+    index = steps.index(step)
+    return steps[index - 1] if index > 0 else None
+
+
 class Drafted(models.Model):
     """A submission filled in over several sittings."""
 
@@ -146,10 +158,10 @@ class StepProgress:
     current: bool
 
 
-def progress(obj, steps, *, saved, url_of, current=None, incomplete=None):
-    """What the progress indicator shows of each step: `saved` the slugs saved at least once,
-    `url_of(step)` the step's page, `incomplete` the steps still needing something if the page
-    knows them already. Returns (rows, how many are done)."""
+def progress(obj, steps, *, saved, url_of, review_url, current=None, incomplete=None):
+    """The context of templates/partials/steps_progress.html: each step done, a draft or still to
+    do, and the review. `saved` are the slugs saved at least once, `url_of(step)` a step's page,
+    `incomplete` the steps still needing something if the page knows them already."""
     incomplete = set(incomplete_steps(obj, steps) if incomplete is None else incomplete)
     rows = [
         StepProgress(
@@ -162,7 +174,7 @@ def progress(obj, steps, *, saved, url_of, current=None, incomplete=None):
         )
         for number, step in enumerate(steps, start=1)
     ]
-    return rows, sum(1 for row in rows if row.done)
+    return {"progress": rows, "done_count": sum(1 for row in rows if row.done), "review_url": review_url}
 
 
 def shown_value(bound_field):

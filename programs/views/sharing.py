@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from organisations.forms import MemberOrganisationForm
 from organisations.staff import is_secretariat
 from wego import drafts
-from wego.drafts import draft_data, still_missing
+from wego.drafts import draft_data, step_after, step_before, still_missing
 from wego.submissions.once import already_sent, sent
 from wego.workflow.engine import history_for_applicant, state_for_applicant
 from wego.workflow.requests import take_step
@@ -29,8 +29,6 @@ from ..sharing_steps import (
     BY_SLUG,
     FORMSET_STEPS,
     STEPS,
-    step_after,
-    step_before,
     steps_to_complete,
     typed_project,
     typed_rows,
@@ -94,19 +92,17 @@ def draft_for(request, pk):
 
 
 def progress(draft, current=None, incomplete=None):
-    rows, done_count = drafts.progress(
-        draft,
-        STEPS,
-        saved=draft.drafts,
-        url_of=lambda item: reverse("programs:exchange-share-step", args=[draft.pk, item.slug]),
-        current=current,
-        incomplete=incomplete,
-    )
     return {
         "draft": draft,
-        "progress": rows,
-        "done_count": done_count,
-        "review_url": reverse("programs:exchange-share-review", args=[draft.pk]),
+        **drafts.progress(
+            draft,
+            STEPS,
+            saved=draft.drafts,
+            url_of=lambda item: reverse("programs:exchange-share-step", args=[draft.pk, item.slug]),
+            review_url=reverse("programs:exchange-share-review", args=[draft.pk]),
+            current=current,
+            incomplete=incomplete,
+        ),
     }
 
 
@@ -143,7 +139,7 @@ def share_step(request, pk, step):
             **progress(draft, current),
             "form": form,
             "is_formset": current.slug in FORMSET_STEPS,
-            "previous": step_before(current),
+            "previous": step_before(STEPS, current),
         },
     )
 
@@ -170,7 +166,7 @@ def keep_step(request, draft, current, form):
     except project_drafts.DraftGone as gone:
         messages.error(request, str(gone))
         return redirect("programs:exchange-share")
-    following = step_after(current)
+    following = step_after(STEPS, current)
     if not complete:
         messages.warning(
             request,

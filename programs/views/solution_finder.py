@@ -15,7 +15,7 @@ from organisations.forms import MemberOrganisationForm
 from organisations.roles import SECRETARIAT
 from organisations.staff import is_secretariat
 from wego import drafts
-from wego.drafts import draft_data, still_missing
+from wego.drafts import draft_data, step_after, step_before, still_missing
 from wego.submissions.once import already_sent, sent
 from wego.uploads import download
 from wego.workflow import threads
@@ -28,7 +28,7 @@ from ..forms.solution_finder import AttachmentForm, challenge_formset
 from ..models import PARTNERS_BY_NAME, Introduction, SolutionFinderApplication
 from ..permissions import is_official, live_introductions_of, partners_of, visible_applications
 from ..services import solution_finder as services
-from ..steps import BY_SLUG, STEPS, step_after, step_before, steps_to_complete
+from ..steps import BY_SLUG, STEPS, steps_to_complete
 from ..workflow import (
     CITY,
     DRAFT,
@@ -112,20 +112,15 @@ def start(request):
 
 
 def progress(application, current=None, incomplete=None):
-    """The progress indicator's context (templates/partials/steps_progress.html)."""
-    rows, done_count = drafts.progress(
+    return drafts.progress(
         application,
         STEPS,
         saved=application.steps_saved,
         url_of=lambda item: reverse("programs:application-step", args=[application.pk, item.slug]),
+        review_url=reverse("programs:application-review", args=[application.pk]),
         current=current,
         incomplete=incomplete,
     )
-    return {
-        "progress": rows,
-        "done_count": done_count,
-        "review_url": reverse("programs:application-review", args=[application.pk]),
-    }
 
 
 @verified_email_required
@@ -177,8 +172,8 @@ def step(request, pk, step):
             "total": len(STEPS),
             **progress(application, current),
             "form": form,
-            "previous": step_before(current),
-            "next": step_after(current),
+            "previous": step_before(STEPS, current),
+            "next": step_after(STEPS, current),
             "state": state_for_applicant(application),
         },
     )
@@ -197,7 +192,7 @@ def save_complete_step(request, application, current, form):
         messages.success(request, _("Saved. Add another challenge below."))
         return sent(request, redirect("programs:application-step", pk=application.pk, step=current.slug))
     messages.success(request, _("Saved: %(step)s.") % {"step": current.title})
-    following = step_after(current)
+    following = step_after(STEPS, current)
     if "save_draft" in request.POST or following is None:
         return sent(request, redirect("programs:application-step", pk=application.pk, step=current.slug))
     return sent(request, redirect("programs:application-step", pk=application.pk, step=following.slug))
@@ -251,7 +246,7 @@ def attachments(request, application, current):
             "form": form,
             "attachments": application.attachments.all(),
             "state": state_for_applicant(application),
-            "previous": step_before(current),
+            "previous": step_before(STEPS, current),
         },
     )
 
