@@ -138,6 +138,7 @@ def share_step(request, pk, step):
             "total": len(STEPS),
             **progress(draft, current),
             "form": form,
+            "reopened_draft": request.method != "POST" and current.slug in draft.drafts,
             "is_formset": current.slug in FORMSET_STEPS,
             "previous": step_before(STEPS, current),
         },

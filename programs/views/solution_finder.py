@@ -172,6 +172,7 @@ def step(request, pk, step):
             "total": len(STEPS),
             **progress(application, current),
             "form": form,
+            "reopened_draft": request.method != "POST" and current.slug in application.drafts,
             "previous": step_before(STEPS, current),
             "next": step_after(STEPS, current),
             "state": state_for_applicant(application),

@@ -54,6 +54,9 @@ def test_a_draft_with_a_required_field_empty_saves_what_is_valid_and_keeps_what_
     page = response.content.decode()
     assert "Draft saved. Before you submit, complete or correct: Expected outcomes." in page
     assert "Warn residents before the river floods." in page
+    # Shown again, the draft is a reminder of what it still needs, not a refusal.
+    assert "Saved as a draft. Before you send it, complete or correct" in page
+    assert "Please correct the fields marked below." not in page
     application.refresh_from_db()
     assert application.goals == "Warn residents before the river floods."
     assert "goals" in application.steps_saved

@@ -57,6 +57,9 @@ def test_save_draft_keeps_what_was_typed_and_says_what_is_missing(client, offici
     assert page.context["form"]["title"].value() == "Bus priority lanes"
     assert page.context["form"]["stage"].value() == "pilot"
     assert "This field is required." in page.text
+    # A reminder, not a refusal: nothing was sent that could be refused.
+    assert "Saved as a draft. Before you send it, complete or correct" in page.text
+    assert "Please correct the fields marked below." not in page.text
     assert not Project.objects.exists()
 
 
