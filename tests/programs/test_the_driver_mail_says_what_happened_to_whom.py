@@ -20,7 +20,9 @@ from wego.workflow.engine import perform
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("workflow", [SOLUTION_FINDER, INTRODUCTION, PROJECT_SHARING], ids=str)
+@pytest.mark.parametrize(
+    "workflow", [SOLUTION_FINDER, INTRODUCTION, PROJECT_SHARING], ids=lambda workflow: workflow.name
+)
 def test_every_step_that_tells_a_city_or_a_partner_declares_its_subject(workflow):
     telling_outside = [
         step.name
