@@ -89,11 +89,11 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
-                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "members.context_processors.secretariat",
                 "wego.notifications.inbox.unread_count",
+                "wego.languages.language_links",
             ],
         },
     },
@@ -258,10 +258,11 @@ STORAGES = {
     },
 }
 
-# Django's own CSP: nothing inline, nothing from another origin.
+# Django's own CSP: nothing inline, nothing from another origin. No nonce: every script is a file of
+# the portal's own, and a page kept in the page cache must not carry one visitor's nonce to the next.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF, CSP.NONCE],
+    "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],

@@ -2,12 +2,12 @@
 
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
-from django.views.i18n import set_language
 
 from .todo import with_todo_list
 
@@ -19,14 +19,19 @@ admin.site.site_title = _("WeGO Portal")
 admin.site.index_template = "admin/todo_index.html"
 admin.site.index = with_todo_list(admin.site.index, admin.site)
 
-urlpatterns = [
+# The language is in the address (English unprefixed, /ko/… in Korean): a link sent in Korean opens in
+# Korean, each language is a page of its own for caches and search engines, and choosing a language
+# is a link, not a form.
+urlpatterns = i18n_patterns(
     path("", include("members.home_urls")),
     path("members/", include("members.urls")),
     path("driver/", include("programs.urls")),
-    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("my/", include("organisations.urls")),
     path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)
+urlpatterns += [
     # Browsers ask for /favicon.ico on pages that are not HTML (downloads, JSON).
     path(
         "favicon.ico",

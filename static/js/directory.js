@@ -17,9 +17,11 @@ document.addEventListener("htmx:configRequest", function (event) {
   });
 });
 
-// After a live update the address changed: the language switcher must return to it, filters included.
+// After a live update the filters in the address changed: each language's link keeps them.
 document.addEventListener("htmx:pushedIntoHistory", function () {
-  document.querySelectorAll("input[name=next]").forEach(function (input) {
-    input.value = window.location.pathname + window.location.search;
+  document.querySelectorAll(".language-switcher a[hreflang]").forEach(function (link) {
+    var address = new URL(link.href);
+    address.search = window.location.search;
+    link.href = address.toString();
   });
 });

@@ -101,7 +101,10 @@ def test_after_a_live_update_the_language_switcher_keeps_the_filters(page, porta
     page.goto(f"{portal}/members/")
     page.get_by_label("Region").select_option(label="Africa")
     expect(page.locator("#result-count")).to_contain_text("47 members found")
-    page.get_by_label("Language").select_option("ko")
-    page.get_by_role("button", name="Change").click()
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="한국어").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("회원 목록")
-    assert "region=africa" in page.url
+    assert "/ko/members/?" in page.url and "region=africa" in page.url
+    # And back, filters kept: the same page in each language is one link away.
+    page.get_by_role("link", name="English").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Member directory")
+    assert "/ko/" not in page.url and "region=africa" in page.url

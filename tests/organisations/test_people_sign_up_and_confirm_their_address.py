@@ -45,7 +45,7 @@ def test_a_person_signs_up_by_email_and_must_confirm_it_before_signing_in(
 
 def test_account_pages_are_in_the_portals_layout(client):
     page = client.get("/accounts/login/").text
-    assert 'href="#main"' in page and 'action="/i18n/setlang/"' in page
+    assert 'href="#main"' in page and 'hreflang="ko" lang="ko"' in page
     assert '<div class="allauth-fields">' in page
 
 

@@ -221,7 +221,7 @@ def test_a_partner_page_shows_the_profile_and_contact(client, partners):
 
 
 def test_languages_are_named_in_the_visitor_s_language(client, partners):
-    response = client.get("/driver/partners/aqua-metrics/", headers={"Accept-Language": "ko"})
+    response = client.get("/ko/driver/partners/aqua-metrics/")
     assert "English" not in response.text.split("partner-facts")[1]
 
 

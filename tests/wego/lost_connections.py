@@ -7,9 +7,10 @@ import psycopg
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection, transaction
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import path
 
 from organisations.models import Region
+from wego import urls as portal_urls
 
 # The methods of the calls each view received, in order: how a test sees whether it was tried again.
 calls = []
@@ -70,5 +71,6 @@ urlpatterns = [
     path("loses-its-connection/", loses_its_connection_the_first_time),
     path("loses-its-connection-before-a-cursor-closes/", loses_its_connection_before_a_cursor_closes),
     path("times-out/", times_out),
-    path("", include("wego.urls")),
+    # The portal's own addresses, language prefixes included (they cannot be include()d).
+    *portal_urls.urlpatterns,
 ]

@@ -3,10 +3,11 @@
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
 from organisations.models import Region
+from wego import urls as portal_urls
 
 
 @csrf_exempt
@@ -32,5 +33,6 @@ urlpatterns = [
     path("writes/<int:status>/", writes_then_answers),
     path("fails/", writes_then_fails),
     path("in-a-transaction/", in_a_transaction),
-    path("", include("wego.urls")),
+    # The portal's own addresses, language prefixes included (they cannot be include()d).
+    *portal_urls.urlpatterns,
 ]
