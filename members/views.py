@@ -12,6 +12,7 @@ from organisations.public_profile import pending_change
 from organisations.staff import is_secretariat
 from wego.exports import csv_response, json_response
 from wego.listing import filter_with_notices, filtered_page, is_live_update
+from wego.pagecache.pages import public_page
 from wego.uploads import inline_image
 
 from . import exports, stats
@@ -24,6 +25,7 @@ def filtered_members(request):
     return filter_with_notices(MemberFilter, request.GET)
 
 
+@public_page("members", "organisations", "projects", "partners", "areas")
 @login_not_required
 @require_safe
 def home(request):
@@ -38,6 +40,7 @@ def home(request):
     )
 
 
+@public_page("members", "organisations")
 @login_not_required
 @require_safe
 @vary_on_headers("HX-Request")  # the live update answers a fragment at the page's own address
@@ -49,6 +52,7 @@ def directory(request):
     )
 
 
+@public_page("members", "organisations")
 @login_not_required
 @require_safe
 def export_csv(request):
@@ -56,6 +60,7 @@ def export_csv(request):
     return csv_response("wego-members.csv", exports.COLUMNS, exports.member_rows(request, members))
 
 
+@public_page("members", "organisations")
 @login_not_required
 @require_safe
 def export_json(request):
@@ -63,6 +68,7 @@ def export_json(request):
     return json_response("wego-members.json", exports.member_rows(request, members))
 
 
+@public_page("members", "organisations", "projects", "packages", "partners", "areas")
 @login_not_required
 @require_safe
 def detail(request, slug):
@@ -102,6 +108,7 @@ def logo(request, slug):
     return response
 
 
+@public_page("members", "organisations")
 @login_not_required
 @require_safe
 def offices(request):
@@ -114,6 +121,7 @@ def offices(request):
     )
 
 
+@public_page("members", "organisations")
 @login_not_required
 @require_safe
 def statistics(request):

@@ -38,6 +38,7 @@ PORTAL_APPS = [
 INSTALLED_APPS = [
     *PORTAL_APPS,
     "wego.submissions",  # a form sent twice creates once; nothing in it for the Secretariat to manage
+    "wego.pagecache",  # public pages kept whole for visitors, made fresh by every write to what they show
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -62,6 +63,9 @@ MIDDLEWARE = [
     "wego.resilience.DatabaseRetryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known from the address, before anything reads the session or the user:
+    # a visitor's public page comes from the cache without the rest of the stack.
+    "wego.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -162,6 +166,8 @@ else:
 # Sessions live in the database, so that signed-in people stay signed in whatever Redis does; a
 # cache in front of them could serve a session ended (signed out) while Redis was unreachable.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# How long the page cache keeps a public page nobody changed (a change makes it fresh at once).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=3600)
 
 # Celery: with no broker configured tasks run eagerly, through the same code.
 CELERY_BROKER_URL = REDIS_URL or "memory://"

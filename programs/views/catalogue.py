@@ -12,6 +12,7 @@ from organisations.access import acts_for
 from organisations.models import Organisation
 from organisations.staff import is_secretariat
 from wego.listing import filtered_page, is_live_update
+from wego.pagecache.pages import public_page
 
 from ..filters.catalogue import PartnerFilter, SolutionFilter
 from ..models import Area, Partner, Project, Solution
@@ -24,12 +25,14 @@ def filtered_list(request, filter_class):
     return filtered_page(request, filter_class, settings.DIRECTORY_PAGE_SIZE)
 
 
+@public_page("areas", "partners", "projects")
 @login_not_required
 @require_safe
 def driver(request):
     return render(request, "programs/driver.html", {"areas": Area.objects.all()})
 
 
+@public_page("areas", "partners", "projects", "organisations")
 @login_not_required
 @require_safe
 def area(request, slug):
@@ -51,6 +54,7 @@ def area(request, slug):
     )
 
 
+@public_page("partners", "organisations", "areas")
 @login_not_required
 @require_safe
 @vary_on_headers("HX-Request")  # the live update answers a fragment at the page's own address
@@ -64,6 +68,7 @@ def partners(request):
     return render(request, template, context)
 
 
+@public_page("partners", "organisations", "areas", "projects", "packages", "members")
 @login_not_required
 @require_safe
 def partner(request, slug):
@@ -86,6 +91,7 @@ def partner(request, slug):
     )
 
 
+@public_page("partners", "organisations", "areas")
 @login_not_required
 @require_safe
 @vary_on_headers("HX-Request")
@@ -99,6 +105,7 @@ def solutions(request):
     return render(request, template, context)
 
 
+@public_page("partners", "organisations", "areas")
 @login_not_required
 @require_safe
 def solution(request, slug):

@@ -11,6 +11,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from wego.exports import csv_response, json_response
 from wego.listing import filter_with_notices, filtered_page, is_live_update
+from wego.pagecache.pages import public_page
 
 from .. import compare as benchmark
 from .. import exports
@@ -27,6 +28,7 @@ def filtered_projects(request):
     return filter_with_notices(ProjectFilter, request.GET)
 
 
+@public_page("projects", "organisations", "areas", "partners")
 @login_not_required
 @require_safe
 @vary_on_headers("HX-Request")  # the live update answers a fragment at the page's own address
@@ -40,6 +42,7 @@ def catalogue(request):
     )
 
 
+@public_page("projects", "organisations", "areas", "partners")
 @login_not_required
 @require_safe
 def export_csv(request):
@@ -49,6 +52,7 @@ def export_csv(request):
     )
 
 
+@public_page("projects", "organisations", "areas", "partners")
 @login_not_required
 @require_safe
 def export_json(request):
@@ -62,6 +66,7 @@ def project_for(request, slug):
     return get_object_or_404(projects, slug=slug)
 
 
+@public_page("projects", "organisations", "areas", "partners", "packages")
 @login_not_required
 @require_safe
 def project(request, slug):
@@ -95,6 +100,7 @@ def document(request, slug, pk):
     )
 
 
+@public_page("projects", "organisations", "areas", "partners")
 @login_not_required
 @require_safe
 def compare(request):

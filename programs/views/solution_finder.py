@@ -16,6 +16,7 @@ from organisations.roles import SECRETARIAT
 from organisations.staff import is_secretariat
 from wego import drafts
 from wego.drafts import draft_data, step_after, step_before, still_missing
+from wego.pagecache.pages import public_page
 from wego.submissions.once import already_sent, sent
 from wego.uploads import download
 from wego.workflow import threads
@@ -64,6 +65,7 @@ def editable_by_official(request, pk):
     return application
 
 
+@public_page("areas")
 @login_not_required
 @require_safe
 def landing(request):

@@ -1,0 +1,29 @@
+"""What of the Smart City Driver the public pages show (wego/pagecache)."""
+
+from wego.pagecache import content
+
+content.declare("areas", "programs.Area")
+content.declare("partners", "programs.Partner", "programs.Solution")
+content.declare(
+    "projects",
+    "programs.Project",
+    "programs.ProjectIndicator",
+    "programs.ProjectLink",
+    "programs.ProjectDocument",
+)
+# A package is public once published to the Exchange, with its Plan's indicators and readings.
+content.declare(
+    "packages",
+    "programs.SolutionPackage",
+    "programs.PlanStakeholder",
+    "programs.PlanIndicator",
+    "programs.IndicatorReading",
+)
+# A city's applications, drafts and introductions are its own until something is published.
+content.keep_private(
+    "programs.ProjectDraft",
+    "programs.SolutionFinderApplication",
+    "programs.Challenge",
+    "programs.ApplicationAttachment",
+    "programs.Introduction",
+)

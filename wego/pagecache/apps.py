@@ -1,0 +1,33 @@
+from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext_lazy as _
+
+
+class PageCacheConfig(AppConfig):
+    name = "wego.pagecache"
+    label = "pagecache"
+    verbose_name = _("Page cache")
+
+    def ready(self):
+        from . import content, writes
+
+        # The framework's own tables: sessions, accounts, permissions, the admin's log.
+        content.keep_private(
+            "sessions.Session",
+            "admin.LogEntry",
+            "auth.Permission",
+            "auth.Group",
+            "contenttypes.ContentType",
+            "account.EmailAddress",
+            "account.EmailConfirmation",
+            "mfa.Authenticator",
+            # The portal's plumbing: histories, versions, threads, the outbox, submission tokens.
+            "workflow.TransitionRecord",
+            "workflow.Version",
+            "workflow.ThreadMessage",
+            "notifications.Notification",
+            "submissions.FormSubmission",
+        )
+        # Each app's content.py says which of its models the public pages show, and which not.
+        autodiscover_modules("content")
+        writes.install()
