@@ -26,14 +26,17 @@ from programs.models import Project  # noqa: E402
 
 def main(out):
     setup_test_environment()
-    client = Client()
     connection.ensure_connection()  # so connecting isn't counted against the first target
     counts = {}
-    for name, path in targets():
+    for name, path, how, header in targets():
+        headers = dict([header.split(": ", 1)]) if header else {}
+        visitor = Client(headers=headers)
+        if how == "warm":
+            visitor.get(path)  # as wrk's warm-up: the page is then in the cache
         with CaptureQueriesContext(connection) as captured:
-            response = client.get(path)
+            response = visitor.get(path)
         if response.status_code != 200:
-            sys.exit(f"{path} answered {response.status_code} to the test client.")
+            sys.exit(f"{path} ({how}) answered {response.status_code} to the test client.")
         counts[name] = len(captured.captured_queries)
     with open(out, "w") as file:
         json.dump(

@@ -10,7 +10,7 @@ import re
 import sys
 from pathlib import Path
 
-from bench.targets import BARE
+from bench.targets import BARE, CEILING
 
 OUT = Path(__file__).resolve().parent.parent / "var" / "bench"
 TO_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
@@ -50,29 +50,38 @@ def scale_results(scale):
     queries = json.loads((folder / "queries.json").read_text())
     rows = []
     for line in (folder / "targets.txt").read_text().splitlines():
-        name, path = line.split(" ", 1)
+        name, path, how = line.split(" ", 3)[:3]
         rows.append(
             {
                 "target": name,
                 "path": path,
+                "how": how,
                 **parse_wrk((folder / f"{name}.wrk").read_text()),
                 "queries": queries["queries"].get(name),
             }
         )
     bare = next(row["requests_per_sec"] for row in rows if row["target"] == BARE)
+    ceiling = next(row["requests_per_sec"] for row in rows if row["target"] == CEILING)
     for row in rows:
         row["vs_bare"] = round(row["requests_per_sec"] / bare, 5) if bare else None
-    return {"members": queries["members"], "projects": queries.get("projects"), "targets": rows}
+        row["vs_ceiling"] = round(row["requests_per_sec"] / ceiling, 5) if ceiling else None
+    mixed = folder / "mixed.wrk"
+    return {
+        "members": queries["members"],
+        "projects": queries.get("projects"),
+        "targets": rows,
+        "mixed": {**parse_wrk(mixed.read_text()), "connections": 64} if mixed.exists() else None,
+    }
 
 
 def number(value, digits):
     return "-" if value is None else f"{value:,.{digits}f}"
 
 
-def ratio(value):
+def ratio(value, of):
     if value is None:
         return "-"
-    return "<0.001× bare" if 0 < value < 0.001 else f"{value:.3f}× bare"
+    return f"<0.001× {of}" if 0 < value < 0.001 else f"{value:.3f}× {of}"
 
 
 def print_table(scale, result):
@@ -81,7 +90,7 @@ def print_table(scale, result):
         f"{os.cpu_count()} cores, "
         f"load average {os.getloadavg()[0]:.1f} (anything else running skews the numbers)"
     )
-    header = ("target", "requests", "req/s", "p50 ms", "p99 ms", "errors", "queries", "vs bare")
+    header = ("target", "requests", "req/s", "p50 ms", "p99 ms", "errors", "queries", "vs 25 rows", "vs bare")
     lines = [header]
     for row in result["targets"]:
         lines.append(
@@ -93,7 +102,8 @@ def print_table(scale, result):
                 number(row["p99_ms"], 2),
                 str(sum(row["errors"].values())),
                 number(row["queries"], 0),
-                ratio(row["vs_bare"]),
+                ratio(row["vs_ceiling"], "rows"),
+                ratio(row["vs_bare"], "bare"),
             )
         )
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
@@ -106,8 +116,21 @@ def print_table(scale, result):
             print("  ".join("-" * width for width in widths))
 
 
+def print_mixed(result):
+    mixed = result["mixed"]
+    if mixed:
+        print(
+            "\nMixed load over the public pages (64 connections): "
+            f"{number(mixed['requests_per_sec'], 1)} req/s, "
+            f"p50 {number(mixed['p50_ms'], 2)} ms, p99 {number(mixed['p99_ms'], 2)} ms, "
+            f"errors {mixed['errors']}"
+        )
+
+
 def main(scale):
-    print_table(scale, scale_results(scale))
+    result = scale_results(scale)
+    print_table(scale, result)
+    print_mixed(result)
     # Every scale measured so far, so the file is complete whichever scale ran last.
     scales = sorted((folder.name for folder in OUT.iterdir() if (folder / "queries.json").exists()), key=int)
     results = {

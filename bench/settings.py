@@ -18,3 +18,5 @@ from wego.settings import VAR_DIR  # noqa: E402
 ROOT_URLCONF = "bench.urls"
 # Kept apart from var/static so the bench's collectstatic doesn't touch anyone else's files.
 STATIC_ROOT = VAR_DIR / "bench" / "static"
+# The benchmark measures public pages from the page cache (warm) and without it (cold).
+PAGE_CACHE_BYPASS_HEADER = "X-Bench-Cold"

@@ -151,3 +151,15 @@ def test_every_public_page_names_only_declared_kinds_of_content():
     shown = {kind for view in views(get_resolver().url_patterns) for kind in getattr(view, "page_shows", ())}
     assert shown and shown <= content.kinds()
     assert {"members", "projects", "partners"} <= shown
+
+
+def test_the_benchmarks_bypass_header_does_nothing_unless_its_settings_name_it(
+    client, report_data, settings, django_assert_num_queries, django_assert_max_num_queries
+):
+    kept(client, "/members/", django_assert_num_queries)
+    with django_assert_num_queries(0):
+        client.get("/members/", headers={"X-Bench-Cold": "1"})
+    settings.PAGE_CACHE_BYPASS_HEADER = "X-Bench-Cold"
+    with django_assert_max_num_queries(20) as captured:
+        assert client.get("/members/", headers={"X-Bench-Cold": "1"}).status_code == 200
+    assert len(captured) > 0

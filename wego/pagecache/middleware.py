@@ -28,9 +28,16 @@ def shows(request):
     return getattr(match.func, "page_shows", None)
 
 
+def bypassed(request):
+    """The benchmark measures pages uncached too, by a header only its settings name."""
+    header = settings.PAGE_CACHE_BYPASS_HEADER
+    return bool(header and request.headers.get(header))
+
+
 def may_be_served_from_cache(request):
     return (
         request.method in ("GET", "HEAD")
+        and not bypassed(request)
         # Somebody with a session may be signed in; a message waiting is theirs alone.
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and MESSAGE_COOKIE not in request.COOKIES
