@@ -6,17 +6,24 @@ from django_countries import countries
 
 from organisations.models import Region
 from wego.listing import ListFilterSet, ListForm, search_filter
+from wego.pagecache.versions import remembered
 
 from .models import Member, MemberType
+
+# The countries the members are in and the years they joined: each a scan of the whole table, done
+# once per change to the members or their organisations (wego/pagecache), not once per request.
+MEMBERS = ("members", "organisations")
 
 
 def country_choices():
     names = dict(countries)
-    return sorted(((code, names.get(code, code)) for code in Member.objects.countries()), key=lambda c: c[1])
+    codes = remembered(MEMBERS, "member-countries", lambda: sorted(Member.objects.countries()))
+    return sorted(((code, names.get(code, code)) for code in codes), key=lambda c: c[1])
 
 
 def year_choices():
-    return [(str(year), str(year)) for year in Member.objects.joined_years()]
+    years = remembered(MEMBERS, "member-years", Member.objects.joined_years)
+    return [(str(year), str(year)) for year in years]
 
 
 class MemberFilter(ListFilterSet):

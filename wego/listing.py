@@ -10,7 +10,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .forms import refuse_control_characters, style_for_bootstrap
+from .forms import quick_selects, refuse_control_characters, style_for_bootstrap
 from .text import fold
 
 # No valid filter value is longer; a longer one is only quoted back, and briefly.
@@ -31,6 +31,7 @@ class ListForm(forms.Form):
             self.data["country"] = self.data["country"].strip().upper()
         refuse_control_characters(self.fields)
         style_for_bootstrap(self.fields)
+        quick_selects(self.fields)
 
     def clean_q(self):
         text = (self.cleaned_data.get("q") or "").strip()

@@ -3,8 +3,6 @@
 import functools
 
 import django_filters
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Case, F, IntegerField, Max, Min, Q, Value, When
 from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +10,7 @@ from django_countries import countries
 
 from organisations.models import Region
 from wego.listing import ListFilterSet, ListForm, search_filter
+from wego.pagecache.versions import remembered
 
 from ..models import Area, Project, Stage
 from ..search import search_projects
@@ -24,33 +23,20 @@ def published():
     return Project.objects.published()
 
 
-# The countries and the years of the published projects: each is a scan of the whole table, so they
-# are kept in the cache and forgotten whenever a project is saved or deleted (programs/apps.py).
-CHOICES_CACHE_KEY = "programs:exchange-filter-choices"
-
-
 def published_span():
-    cached = cache.get(CHOICES_CACHE_KEY)
-    if cached is None:
-        codes = (
-            published()
-            .exclude(city__country="")
-            .order_by()
-            .values_list("city__country", flat=True)
-            .distinct()
-        )
-        span = published().aggregate(
-            first=Min("start_year"), last=Max(Greatest("start_year", Coalesce("end_year", "start_year")))
-        )
-        cached = {"countries": sorted(codes), "first": span["first"], "last": span["last"]}
-        cache.set(CHOICES_CACHE_KEY, cached, timeout=60 * 60)
-    return cached
+    """The countries and the years of the published projects: each a scan of the whole table, done
+    once per change to the projects or their cities (wego/pagecache), not once per request."""
+    return remembered(("projects", "organisations"), "exchange-filter-choices", scan_published_span)
 
 
-def forget_published_span(**kwargs):
-    # Now, and again once the change commits: a request in between may have cached the old span.
-    cache.delete(CHOICES_CACHE_KEY)
-    transaction.on_commit(lambda: cache.delete(CHOICES_CACHE_KEY), robust=True)
+def scan_published_span():
+    codes = (
+        published().exclude(city__country="").order_by().values_list("city__country", flat=True).distinct()
+    )
+    span = published().aggregate(
+        first=Min("start_year"), last=Max(Greatest("start_year", Coalesce("end_year", "start_year")))
+    )
+    return {"countries": sorted(codes), "first": span["first"], "last": span["last"]}
 
 
 def country_choices():

@@ -35,3 +35,16 @@ def renew(kinds):
     """Every page that shows one of `kinds` is fresh on the next request."""
     if kinds:
         cache.set_many({f"{PREFIX}{kind}": token() for kind in kinds}, timeout=None)
+
+
+def remembered(kinds, name, compute, timeout=3600):
+    """`compute()`, kept under the current versions of `kinds` of content: a scan of a whole table
+    (the countries the members are in, the years the projects ran) done once per change to what it
+    reads rather than once per request. Fresh exactly when the pages that show it are."""
+    tokens = tokens_for(sorted(kinds))
+    key = f"pagecache:value:{name}:" + ":".join(tokens[kind] for kind in sorted(kinds))
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=timeout)
+    return value
