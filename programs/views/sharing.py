@@ -205,7 +205,13 @@ def whole_project(request, draft):
 
 @verified_email_required
 def share_review(request, pk):
-    draft = draft_for(request, pk)
+    draft = project_drafts.drafts_of(request.user).filter(pk=pk).first()
+    if draft is None:
+        # Sent twice (a double click): the first shared the project and removed the draft; the
+        # second is sent to the project, saying so, rather than to a page not found.
+        if request.method == "POST" and (answer := already_sent(request)):
+            return answer
+        raise Http404
     missing = steps_to_complete(draft)
     form, formsets = whole_project(request, draft)
     documents = formsets[-1]

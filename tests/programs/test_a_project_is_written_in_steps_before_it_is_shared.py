@@ -1,5 +1,7 @@
 """A project is written in steps kept as a draft, found again, reviewed, and shared once."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -199,3 +201,16 @@ def test_a_step_page_and_the_review_ask_few_queries(client, official, city, djan
         assert client.get(f"{SHARE}{draft.pk}/budget/").status_code == 200
     with django_assert_max_num_queries(15):
         assert client.get(f"{SHARE}{draft.pk}/review/").status_code == 200
+
+
+def test_the_review_sent_again_after_the_project_was_shared_leads_to_it(client, official, city):
+    draft = started(client, city)
+    save_every_step(client, draft, share_data(city))
+    page = client.get(f"{SHARE}{draft.pk}/review/").text
+    token = re.search(r'name="submission_token" value="([^"]+)"', page)[1]
+    sent = {"documents-TOTAL_FORMS": "0", "documents-INITIAL_FORMS": "0", "submission_token": token}
+    first = client.post(f"{SHARE}{draft.pk}/review/", sent)
+    again = client.post(f"{SHARE}{draft.pk}/review/", sent, follow=True)  # a double click, a retry
+    assert again.redirect_chain[0][0] == first["Location"]
+    assert "This was already sent; here it is." in again.text
+    assert Project.objects.count() == 1
