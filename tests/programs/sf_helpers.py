@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from programs.models import Introduction, SolutionPackage
+from programs.workflow import CONNECTED, INTRODUCTION
 from tests.factories import (
     PartnerFactory,
     SolutionFinderApplicationFactory,
@@ -20,7 +21,8 @@ def application_in(state, **kwargs):
     return application
 
 
-def introduce(application, partner=None, state="proposed"):
+def introduce(application, partner=None, *, connected=False):
+    """WeGO proposes `partner` to the city; `connected`: both sides have accepted already."""
     partner = partner or PartnerFactory()
     introduction = Introduction.objects.create(
         application=application,
@@ -28,7 +30,8 @@ def introduce(application, partner=None, state="proposed"):
         reason="They built this in Busan.",
         proposed_by=UserFactory(),
     )
-    put_in(introduction, state)
+    if connected:
+        put_in(introduction, INTRODUCTION.state_with(CONNECTED))
     return introduction
 
 

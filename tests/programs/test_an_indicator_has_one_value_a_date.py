@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def indicator():
     application = application_in("partners_connected")
-    introduce(application, PartnerFactory(), state="connected")
+    introduce(application, PartnerFactory(), connected=True)
     package = package_for(application)
     return package.indicators.create(name="Lead time", unit="minutes", baseline=0, target=60)
 

@@ -175,7 +175,7 @@ def package_post(application, partner, solution, **extra):
 def connected_application():
     application = application_in("partners_connected")
     partner = PartnerFactory()
-    introduce(application, partner, state="connected")
+    introduce(application, partner, connected=True)
     return application, partner, SolutionFactory(partner=partner)
 
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from programs.models import ProjectDraft
 from tests.factories import MemberFactory, ProjectFactory, official_of
+from tests.states import put_in
 
 from .sf_helpers import application_in, introduce, official_of_partner
 
@@ -39,7 +40,7 @@ def test_an_official_finds_the_projects_not_shared_yet_and_continues_them(client
 def test_a_partner_official_sees_the_cities_they_were_introduced_to(client):
     introduction = introduce(application_in("feedback_given"))
     withdrawn_city = application_in("feedback_given", organisation=MemberFactory(name="Withdrawn City"))
-    introduce(withdrawn_city, introduction.partner, state="withdrawn")
+    put_in(introduce(withdrawn_city, introduction.partner), "withdrawn")
     client.force_login(official_of_partner(introduction.partner))
     page = client.get(reverse("dashboard")).content.decode()
     assert introduction.application.organisation.name in page

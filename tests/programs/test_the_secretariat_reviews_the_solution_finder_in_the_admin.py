@@ -96,7 +96,7 @@ def test_staff_see_what_changed_after_a_clarification_round(client):
 
 def test_the_application_page_shows_thread_partners_and_packages(client):
     application = application_in("partners_connected")
-    introduction = introduce(application, state="connected")
+    introduction = introduce(application, connected=True)
     package_for(application, name="Flood early warning")
     from tests.factories import PartnerFactory
 

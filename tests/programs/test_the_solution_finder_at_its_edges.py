@@ -184,7 +184,7 @@ def test_a_partner_loses_sight_of_the_city_when_the_introduction_ends(client, en
 
 def test_an_introduction_cannot_be_answered_once_the_application_is_withdrawn(client):
     application = application_in("feedback_given")
-    introduction = introduce(application, state="city_accepted")
+    introduction = put_in(introduce(application), "city_accepted")
     partner_official = official_of_partner(introduction.partner)
     perform(application, "withdraw", actor=official_of(application.organisation))
     introduction.refresh_from_db()
@@ -215,7 +215,7 @@ def test_staff_outside_the_secretariat_cannot_write_in_the_thread_or_propose(cli
 def test_a_package_may_not_name_a_challenge_of_another_application(client):
     application = application_in("partners_connected")
     partner = PartnerFactory()
-    introduce(application, partner, state="connected")
+    introduce(application, partner, connected=True)
     other = application_in("partners_connected")
     client.force_login(official_of(application.organisation))
     page = client.post(
@@ -236,8 +236,8 @@ def test_a_package_may_not_name_a_challenge_of_another_application(client):
 def test_a_solution_comes_with_its_partner(client):
     application = application_in("partners_connected")
     first, second = PartnerFactory(), PartnerFactory()
-    introduce(application, first, state="connected")
-    introduce(application, second, state="connected")
+    introduce(application, first, connected=True)
+    introduce(application, second, connected=True)
     solution = SolutionFactory(partner=second)
     client.force_login(official_of(application.organisation))
     page = client.post(

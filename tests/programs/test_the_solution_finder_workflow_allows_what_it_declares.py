@@ -7,7 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from programs.workflow import INTRODUCTION, SOLUTION_FINDER
 from tests.factories import MemberFactory, PartnerFactory, UserFactory, official_of, secretariat_user
-from tests.states import check_move, declared_moves
+from tests.states import check_move, declared_moves, put_in
 from wego.workflow.engine import perform
 from wego.workflow.errors import NoteRequired, NotReady
 from wego.workflow.versions import versions_of
@@ -90,7 +90,7 @@ def actor(role, application):
 def ready_for(application, transition):
     """What the guards ask for, so that an allowed move is refused only for its role."""
     if transition == "connect_partners":
-        introduce(application, state="connected")
+        introduce(application, connected=True)
     if transition == "start_implementation":
         package_for(application)
 
@@ -119,10 +119,10 @@ def test_an_incomplete_draft_cannot_be_submitted_and_says_what_is_missing():
 
 def test_partners_are_connected_only_once_an_introduction_is_accepted_by_both():
     application = application_in("feedback_given")
-    introduce(application, state="city_accepted")
+    put_in(introduce(application), "city_accepted")
     with pytest.raises(NotReady):
         perform(application, "connect_partners", actor=secretariat_user())
-    introduce(application, state="connected")
+    introduce(application, connected=True)
     assert perform(application, "connect_partners", actor=secretariat_user()).status == "partners_connected"
 
 
@@ -218,5 +218,5 @@ INTRODUCTION_CASES = list(
 
 @pytest.mark.parametrize(("state", "transition", "role"), INTRODUCTION_CASES)
 def test_every_introduction_move_is_allowed_or_refused_as_declared(state, transition, role):
-    introduction = introduce(application_in("feedback_given"), state=state)
+    introduction = put_in(introduce(application_in("feedback_given")), state)
     check_move(INTRODUCTION_ALLOWED, introduction, transition, introduction_actor(role, introduction), role)

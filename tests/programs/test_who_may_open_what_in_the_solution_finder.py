@@ -24,7 +24,7 @@ def world(standing):
     draft = application_in("draft", organisation=city)
     connected = application_in("partners_connected", organisation=city)
     not_introduced = application_in("feedback_given", organisation=city)
-    introduce(connected, standing.partner, state="connected")
+    introduce(connected, standing.partner, connected=True)
     package = package_for(connected)
     package.partners.add(standing.partner)
     attachment = ApplicationAttachment.objects.create(

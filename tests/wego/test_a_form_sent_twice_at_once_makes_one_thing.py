@@ -179,7 +179,7 @@ def a_message_from_staff_in_the_admin():
 def connected_application():
     application = application_in("partners_connected")
     partner = PartnerFactory()
-    introduce(application, partner, state="connected")
+    introduce(application, partner, connected=True)
     return application, partner
 
 
