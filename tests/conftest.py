@@ -101,3 +101,13 @@ def broker_reachable():
     from wego.notifications import delivery
 
     delivery.broker_unreachable_until = 0.0
+
+
+@pytest.fixture
+def staff(client):
+    """A member of the Secretariat, signed in on `client` (a module may mean someone else by it)."""
+    from tests.factories import secretariat_user
+
+    user = secretariat_user()
+    client.force_login(user)
+    return user

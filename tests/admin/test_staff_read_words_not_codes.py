@@ -8,7 +8,6 @@ from tests.factories import (
     MembershipApplicationFactory,
     ProjectFactory,
     UserFactory,
-    secretariat_user,
 )
 from tests.states import put_in
 from wego.notifications.kinds import describe
@@ -16,13 +15,6 @@ from wego.notifications.models import Notification
 from wego.workflow.engine import perform
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff(client):
-    user = secretariat_user()
-    client.force_login(user)
-    return user
 
 
 def test_a_mail_about_a_submission_says_what_the_submission_is(staff):

@@ -15,7 +15,6 @@ from tests.factories import (
     AffiliationFactory,
     MembershipApplicationFactory,
     ProjectFactory,
-    secretariat_user,
     staff_in,
 )
 from wego.notifications.models import Notification
@@ -26,13 +25,6 @@ from wego.workflow.models import TransitionRecord
 pytestmark = pytest.mark.django_db
 
 REQUESTED = next(iter(AFFILIATION.states_with(AWAITING)))
-
-
-@pytest.fixture
-def staff(client):
-    user = secretariat_user()
-    client.force_login(user)
-    return user
 
 
 def lines_of(response, title):

@@ -8,18 +8,11 @@ import pytest
 
 from members.workflow import MEMBERSHIP
 from programs.workflow import PROJECT_SHARING
-from tests.factories import MembershipApplicationFactory, ProjectFactory, secretariat_user
+from tests.factories import MembershipApplicationFactory, ProjectFactory
 from tests.states import put_in
 from wego.workflow.definitions import GO_ON, REFUSE, SEND_BACK, Transition, Workflow, state
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff(client):
-    user = secretariat_user()
-    client.force_login(user)
-    return user
 
 
 def button_classes(page):

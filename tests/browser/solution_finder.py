@@ -22,17 +22,24 @@ def start_and_fill_the_first_two_steps(city, portal):
     expect(city.locator("#step-counter")).to_have_text("Step 3 of 8")
 
 
-def finish_from_the_goals_to_the_review(city):
-    """Write the expected outcomes the draft was missing, fill the steps after it, and arrive at a
-    review with nothing missing."""
-    city.get_by_label("Expected outcomes").fill("An hour of warning before any flood.")
-    city.get_by_role("button", name="Save and continue").click()
+def fill_from_the_budget_to_the_partners(city, funding_sources=""):
+    """The budget, timeline, infrastructure and partners steps, each saved; no partner yet."""
     city.get_by_label("Budget range").select_option("100k-500k")
+    if funding_sources:
+        city.get_by_label("Funding sources").fill(funding_sources)
     city.get_by_role("button", name="Save and continue").click()
     city.get_by_label("Expected duration in months").fill("18")
     city.get_by_role("button", name="Save and continue").click()
     city.get_by_label("Existing infrastructure").fill("Two river gauges, a radio network.")
     city.get_by_role("button", name="Save and continue").click()
     city.get_by_role("button", name="Save and continue").click()  # no partners yet
+
+
+def finish_from_the_goals_to_the_review(city):
+    """Write the expected outcomes the draft was missing, fill the steps after it, and arrive at a
+    review with nothing missing."""
+    city.get_by_label("Expected outcomes").fill("An hour of warning before any flood.")
+    city.get_by_role("button", name="Save and continue").click()
+    fill_from_the_budget_to_the_partners(city)
     city.get_by_role("button", name="Continue to review").click()
     expect(city.locator("#missing-parts")).to_have_count(0)

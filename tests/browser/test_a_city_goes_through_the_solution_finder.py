@@ -23,6 +23,7 @@ from tests.factories import (
 )
 
 from .conftest import PASSWORD, PDF, admin_page, axe_violations, secretariat_member, watched
+from .solution_finder import fill_from_the_budget_to_the_partners
 
 pytestmark = pytest.mark.browser
 
@@ -102,14 +103,7 @@ def test_a_city_goes_through_the_four_steps_to_a_package_in_the_exchange(browser
     expect(city.locator("#missing-parts")).to_contain_text("Budget and funding")
     expect(city.locator("#missing-parts")).not_to_contain_text("Goals and expected outcomes")
     city.locator("#missing-parts").get_by_role("link", name="Budget and funding").click()
-    city.get_by_label("Budget range").select_option("100k-500k")
-    city.get_by_label("Funding sources").fill("City budget and a national grant.")
-    city.get_by_role("button", name="Save and continue").click()
-    city.get_by_label("Expected duration in months").fill("18")
-    city.get_by_role("button", name="Save and continue").click()
-    city.get_by_label("Existing infrastructure").fill("Two river gauges, a radio network.")
-    city.get_by_role("button", name="Save and continue").click()
-    city.get_by_role("button", name="Save and continue").click()  # no partners yet
+    fill_from_the_budget_to_the_partners(city, funding_sources="City budget and a national grant.")
     city.get_by_label("Title").fill("Flood map")
     city.get_by_label("File (PDF, PNG or JPEG)").set_input_files(str(plan_file))
     city.get_by_role("button", name="Attach this file").click()

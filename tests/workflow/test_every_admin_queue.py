@@ -12,20 +12,12 @@ from tests.factories import (
     MembershipApplicationFactory,
     ProjectFactory,
     SolutionFinderApplicationFactory,
-    secretariat_user,
 )
 from tests.states import put_in
 from wego.workflow.engine import perform
 from wego.workflow.models import TransitionRecord
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff(client):
-    user = secretariat_user()
-    client.force_login(user)
-    return user
 
 
 def waited(obj, days):
