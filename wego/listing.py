@@ -33,6 +33,16 @@ class ListForm(forms.Form):
         style_for_bootstrap(self.fields)
         quick_selects(self.fields)
 
+    @property
+    def live_trigger(self):
+        """The htmx trigger of a live list: a chosen filter, or typing in the search box.
+
+        The search box's own change (when it loses focus) is left out: typing already asked, and a
+        second redraw racing a click on a result cancelled the visitor's navigation."""
+        choices = [f"change from:#{field.auto_id}" for field in self if field.name != "q"]
+        typing = ["input changed delay:400ms from:#id_q", "search from:#id_q"] if "q" in self.fields else []
+        return ", ".join(choices + typing)
+
     def clean_q(self):
         text = (self.cleaned_data.get("q") or "").strip()
         limit = settings.SEARCH_MAX_LENGTH

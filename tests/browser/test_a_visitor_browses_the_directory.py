@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -108,3 +109,26 @@ def test_after_a_live_update_the_language_switcher_keeps_the_filters(page, porta
     page.get_by_role("link", name="English").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Member directory")
     assert "/ko/" not in page.url and "region=africa" in page.url
+
+
+LIVE_LISTS = ["/members/", "/driver/exchange/", "/driver/partners/", "/driver/solutions/"]
+
+
+@pytest.mark.parametrize("path", LIVE_LISTS)
+def test_leaving_the_search_box_does_not_redraw_the_list(page, portal, path):
+    # A redraw on blur raced the click that caused it: its pushState cancelled the visitor's navigation.
+    page.goto(f"{portal}{path}")
+    page.wait_for_load_state()
+    page.locator("#id_q").fill("seoul")
+    expect(page).to_have_url(re.compile(r"[?&]q=seoul"))
+    requests_on_blur = page.evaluate(
+        """() => {
+            let requests = 0;
+            const count = () => { requests += 1; };
+            document.body.addEventListener("htmx:beforeRequest", count);
+            document.getElementById("id_q").blur();
+            document.body.removeEventListener("htmx:beforeRequest", count);
+            return requests;
+        }"""
+    )
+    assert requests_on_blur == 0
