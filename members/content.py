@@ -12,4 +12,4 @@ content.declare(
 )
 # Every page's footer gives the Secretariat's contact details, kept as a regional office.
 content.declare(content.LAYOUT, "members.RegionalOffice")
-content.keep_private("members.MembershipApplication")
+content.declare_personal("membership-applications", "members.MembershipApplication")

@@ -15,4 +15,12 @@ def membership(request):
     }
 
 
-register(Panel("membership", "members/panels/membership.html", membership, order=20))
+register(
+    Panel(
+        "membership",
+        "members/panels/membership.html",
+        membership,
+        order=20,
+        shows=frozenset({"membership-applications", "affiliations", "organisations", "members"}),
+    )
+)

@@ -3,5 +3,7 @@
 from wego.pagecache import content
 
 content.declare("organisations", "organisations.Region", "organisations.Organisation")
-# People, their affiliations and the profile changes waiting for review are nobody else's business.
-content.keep_private("organisations.User", "organisations.Affiliation", "organisations.ProfileChange")
+# Whom a person acts for is theirs to see (My WeGO) and the Secretariat's.
+content.declare_personal("affiliations", "organisations.Affiliation")
+# People and the profile changes waiting for review are nobody else's business.
+content.keep_private("organisations.User", "organisations.ProfileChange")

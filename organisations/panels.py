@@ -50,5 +50,22 @@ def messages(request):
     return {"notifications": shown, "total": total}
 
 
-register(Panel("affiliations", "organisations/panels/affiliations.html", affiliations, order=10))
-register(Panel("messages", "organisations/panels/messages.html", messages, order=90))
+register(
+    Panel(
+        "affiliations",
+        "organisations/panels/affiliations.html",
+        affiliations,
+        order=10,
+        # An organisation's public page is its member's or partner's profile.
+        shows=frozenset({"affiliations", "organisations", "members", "partners"}),
+    )
+)
+register(
+    Panel(
+        "messages",
+        "organisations/panels/messages.html",
+        messages,
+        order=90,
+        shows=frozenset({"notifications"}),
+    )
+)

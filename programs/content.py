@@ -20,10 +20,11 @@ content.declare(
     "programs.IndicatorReading",
 )
 # A city's applications, drafts and introductions are its own until something is published.
-content.keep_private(
-    "programs.ProjectDraft",
+content.declare_personal(
+    "solution-finder-applications",
     "programs.SolutionFinderApplication",
     "programs.Challenge",
     "programs.ApplicationAttachment",
-    "programs.Introduction",
 )
+content.declare_personal("introductions", "programs.Introduction")
+content.declare_personal("project-drafts", "programs.ProjectDraft")

@@ -35,4 +35,22 @@ def smart_city_driver(request):
     return context
 
 
-register(Panel("smart-city-driver", "programs/panels/smart_city_driver.html", smart_city_driver, order=30))
+register(
+    Panel(
+        "smart-city-driver",
+        "programs/panels/smart_city_driver.html",
+        smart_city_driver,
+        order=30,
+        shows=frozenset(
+            {
+                "affiliations",
+                "organisations",
+                "solution-finder-applications",
+                "project-drafts",
+                "projects",
+                "introductions",
+                "partners",
+            }
+        ),
+    )
+)

@@ -4,13 +4,17 @@
 
 Each app registers its parts in a module of its own (panels.py, appearances.py), found when the
 project starts. A part's context(...) returns what its template needs, or None when it has nothing
-to show this time.
+to show this time. A part of a signed-in person's page that names the kinds of content it shows
+(`shows`) is kept for that person until one of them changes (wego/pagecache/fragments.py); a test
+checks it reads nothing else.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
+
+from .pagecache.fragments import kept_for_person
 
 
 @dataclass(frozen=True)
@@ -20,6 +24,9 @@ class Part:
     context: Callable
     # Parts are shown in this order, smallest first.
     order: int = 100
+    # The kinds of content (wego/pagecache/content.py) the part shows: all of them, or none to
+    # render it at every request.
+    shows: frozenset = frozenset()
 
 
 class Contributions:
@@ -40,7 +47,25 @@ class Contributions:
         """The HTML of each part with something to show, in order; `arguments` go to its context()."""
         shown = []
         for part in self.parts:
-            context = part.context(*arguments)
-            if context is not None:
-                shown.append(render_to_string(part.template, {**context, **extra, self.role: part}, request))
+            if part.shows and request.user.is_authenticated:
+                html = kept_for_person(
+                    request,
+                    part.shows,
+                    f"{self.role}:{part.name}",
+                    lambda csrf_token, part=part: self.render(part, request, arguments, extra, csrf_token),
+                )
+            else:
+                html = self.render(part, request, arguments, extra)
+            if html:
+                shown.append(html)
         return shown
+
+    def render(self, part, request, arguments, extra, csrf_token=None):
+        """The part's HTML, or "" when it has nothing to show."""
+        context = part.context(*arguments)
+        if context is None:
+            return ""
+        context = {**context, **extra, self.role: part}
+        if csrf_token is not None:
+            context["csrf_token"] = csrf_token
+        return render_to_string(part.template, context, request)

@@ -21,13 +21,14 @@ class PageCacheConfig(AppConfig):
             "account.EmailAddress",
             "account.EmailConfirmation",
             "mfa.Authenticator",
-            # The portal's plumbing: histories, versions, threads, the outbox, submission tokens.
-            "workflow.TransitionRecord",
-            "workflow.Version",
-            "workflow.ThreadMessage",
-            "notifications.Notification",
+            # Submission tokens: the portal's plumbing.
             "submissions.FormSubmission",
         )
+        # What happened to a submission and what was said about it, shown to those it concerns.
+        content.declare_personal(
+            "histories", "workflow.TransitionRecord", "workflow.Version", "workflow.ThreadMessage"
+        )
+        content.declare_personal("notifications", "notifications.Notification")
         # Each app's content.py says which of its models the public pages show, and which not.
         autodiscover_modules("content")
         writes.install()

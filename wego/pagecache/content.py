@@ -9,6 +9,7 @@ PORTAL = "portal"
 
 _declared = {}  # kind -> model labels
 _private = set()  # model labels no public page shows
+_personal = set()  # kinds only a signed-in person's own pages show
 _tables = None  # table -> kinds, built on first use
 
 
@@ -18,6 +19,28 @@ def declare(kind, *model_labels):
     global _tables
     _declared.setdefault(kind, set()).update(model_labels)
     _tables = None
+
+
+def declare_personal(kind, *model_labels):
+    """`kind` of content is shown only to the people it belongs to (My WeGO's panels, a city's
+    application), from these models: parts of their pages are kept per person under its version
+    (wego/pagecache/fragments.py). No public page may name it."""
+    declare(kind, *model_labels)
+    _personal.add(kind)
+
+
+def personal_kinds():
+    return frozenset(_personal)
+
+
+def tables_of(kinds):
+    """The tables `kinds` of content are shown from."""
+    return {
+        table
+        for kind in kinds
+        for label in _declared.get(kind, ())
+        for table in own_tables(apps.get_model(label))
+    }
 
 
 def keep_private(*model_labels):

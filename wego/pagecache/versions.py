@@ -5,6 +5,7 @@ Tokens, not counters: a token evicted or lost with Redis is replaced by a new on
 a page was kept under before.
 """
 
+import hashlib
 import uuid
 
 from django.core.cache import cache
@@ -37,12 +38,18 @@ def renew(kinds):
         cache.set_many({f"{PREFIX}{kind}": token() for kind in kinds}, timeout=None)
 
 
+def signature(kinds):
+    """One string that changes whenever any of `kinds` of content does: part of a cache key."""
+    tokens = tokens_for(sorted(kinds))
+    joined = ":".join(tokens[kind] for kind in sorted(kinds))
+    return hashlib.sha256(joined.encode()).hexdigest()
+
+
 def remembered(kinds, name, compute, timeout=3600):
     """`compute()`, kept under the current versions of `kinds` of content: a scan of a whole table
     (the countries the members are in, the years the projects ran) done once per change to what it
     reads rather than once per request. Fresh exactly when the pages that show it are."""
-    tokens = tokens_for(sorted(kinds))
-    key = f"pagecache:value:{name}:" + ":".join(tokens[kind] for kind in sorted(kinds))
+    key = f"pagecache:value:{name}:{signature(kinds)}"
     value = cache.get(key)
     if value is None:
         value = compute()
