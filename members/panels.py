@@ -21,6 +21,6 @@ register(
         "members/panels/membership.html",
         membership,
         order=20,
-        shows=frozenset({"membership-applications", "affiliations", "organisations", "members"}),
+        shows=frozenset({"membership-applications", "histories", "affiliations", "organisations", "members"}),
     )
 )

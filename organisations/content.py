@@ -5,5 +5,7 @@ from wego.pagecache import content
 content.declare("organisations", "organisations.Region", "organisations.Organisation")
 # Whom a person acts for is theirs to see (My WeGO) and the Secretariat's.
 content.declare_personal("affiliations", "organisations.Affiliation")
-# People and the profile changes waiting for review are nobody else's business.
-content.keep_private("organisations.User", "organisations.ProfileChange")
+# People are named to those who work with them (a thread's authors), never on a public page.
+content.declare_personal("people", "organisations.User")
+# The profile changes waiting for review are nobody else's business.
+content.keep_private("organisations.ProfileChange")

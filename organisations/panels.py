@@ -57,7 +57,7 @@ register(
         affiliations,
         order=10,
         # An organisation's public page is its member's or partner's profile.
-        shows=frozenset({"affiliations", "organisations", "members", "partners"}),
+        shows=frozenset({"affiliations", "histories", "organisations", "members", "partners"}),
     )
 )
 register(

@@ -44,6 +44,8 @@ register(
         shows=frozenset(
             {
                 "affiliations",
+                # An applicant's state may be told from the history (state_for_applicant).
+                "histories",
                 "organisations",
                 "solution-finder-applications",
                 "project-drafts",

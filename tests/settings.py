@@ -10,6 +10,7 @@ os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
 
 from wego.settings import *  # noqa: E402,F403
 
+PAGE_CACHE_CHECK_READS = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 SESSION_COOKIE_SECURE = False

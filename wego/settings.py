@@ -170,6 +170,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=3600)
 # A request header that makes the page cache step aside, for `make bench` to measure pages uncached.
 PAGE_CACHE_BYPASS_HEADER = None
+# The test suite checks that each kept part of a person's page reads only what it declares.
+PAGE_CACHE_CHECK_READS = False
 
 # Celery: with no broker configured tasks run eagerly, through the same code.
 CELERY_BROKER_URL = REDIS_URL or "memory://"

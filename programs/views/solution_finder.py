@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -35,6 +36,7 @@ from ..workflow import (
     DRAFT,
     EDITABLE,
     INTRODUCTION,
+    OFFICIAL,
     PACKAGES,
     PARTNER,
     PROPOSING,
@@ -319,13 +321,30 @@ def application(request, pk):
     return application_page(request, application_for(request, pk))
 
 
-def application_page(request, application, message_form=None, status=200):
-    user = request.user
-    official = is_official(user, application)
-    secretariat = is_secretariat(user)
-    of_city = official or secretariat
+# What the application page keeps for each person (wego/pagecache/fragments.py): the application,
+# its challenges, attachments, packages and history, the introductions and the person's role in them.
+APPLICATION_SHOWS = frozenset(
+    {
+        "solution-finder-applications",
+        "organisations",
+        "areas",
+        "introductions",
+        "partners",
+        "packages",
+        "histories",
+        "affiliations",
+    }
+)
+
+
+# The thread's messages and their authors.
+THREAD_SHOWS = frozenset({"histories", "people"})
+
+
+def introduction_rows(user, application, official, secretariat):
+    """(introduction, state, steps the person may take) for each introduction the person may see."""
     introductions = application.introductions.select_related("partner__organisation")
-    if not of_city:
+    if not (official or secretariat):
         # A partner sees only its own introduction.
         introductions = introductions.filter(pk__in=live_introductions_of(user).values("pk"))
     # The person's roles in each introduction, asked once for the page rather than once per introduction.
@@ -338,30 +357,53 @@ def application_page(request, application, message_form=None, status=200):
         roles |= {SECRETARIAT} if secretariat else set()
         steps = INTRODUCTION.available_for_roles(introduction, roles) if answering_open else []
         rows.append((introduction, INTRODUCTION.current(introduction), steps))
-    steps = SOLUTION_FINDER.available(application, user) if of_city else []
+    return rows
+
+
+def application_page(request, application, message_form=None, status=200):
+    """The page, most of it kept for the person (templates' kept_for_person): what it reads is lazy
+    here, asked only when the kept part is rendered again."""
+    user = request.user
+    roles = SOLUTION_FINDER.roles_of(user, application)
+    official, secretariat = OFFICIAL in roles, SECRETARIAT in roles
+    of_city = official or secretariat
+
+    def note_if(flag):
+        return SimpleLazyObject(
+            lambda: current_note(application) if of_city and SOLUTION_FINDER.has(application, flag) else ""
+        )
+
     return render(
         request,
         "programs/solution_finder/application.html",
         {
             "application": application,
+            "shows": APPLICATION_SHOWS,
             "of_city": of_city,
             "is_official": official,
+            "is_secretariat": secretariat,
             "state": state_for_applicant(application),
-            "question": current_note(application)
-            if of_city and SOLUTION_FINDER.has(application, QUESTION)
-            else "",
-            "reason": current_note(application)
-            if of_city and SOLUTION_FINDER.has(application, REASON)
-            else "",
-            "history": history_for_applicant(application) if of_city else [],
-            "steps": [step for step in steps if step.place == PAGE],
+            "question": note_if(QUESTION),
+            "reason": note_if(REASON),
+            "history": SimpleLazyObject(lambda: history_for_applicant(application)) if of_city else [],
+            "steps": SimpleLazyObject(
+                lambda: [
+                    step
+                    for step in SOLUTION_FINDER.available_for_roles(application, roles)
+                    if step.place == PAGE
+                ]
+            ),
             "editable": SOLUTION_FINDER.has(application, EDITABLE),
             "challenges": application.challenges.select_related("area"),
             "attachments": application.attachments.all() if of_city else [],
             "thread": threads.messages_of(application) if of_city else [],
+            "thread_shows": THREAD_SHOWS,
+            "thread_of": application.pk,
             "thread_open": of_city and threads.is_open(application),
             "message_form": message_form or ThreadMessageForm(),
-            "introductions": rows,
+            "introductions": SimpleLazyObject(
+                lambda: introduction_rows(user, application, official, secretariat)
+            ),
             "packages": application.packages.prefetch_related(PARTNERS_BY_NAME) if of_city else [],
             "packages_open": of_city and SOLUTION_FINDER.has(application, PACKAGES),
         },

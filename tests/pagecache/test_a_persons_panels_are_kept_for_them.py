@@ -28,12 +28,6 @@ from wego.workflow.engine import perform
 
 pytestmark = pytest.mark.django_db
 
-TABLE = re.compile(r'(?:FROM|JOIN)\s+"(\w+)"')
-
-
-def tables_read(queries):
-    return {table for query in queries for table in TABLE.findall(query["sql"])}
-
 
 def notify(person, subject):
     return Notification.objects.create(recipient=person, email=person.email, kind="test", subject=subject)
@@ -72,7 +66,8 @@ def test_every_panel_declares_what_it_shows_and_reads_nothing_else(person):
         with CaptureQueriesContext(connection) as captured:
             html = PANELS.render(panel, request, (request,), {})
         assert html, f"the {panel.name} panel has nothing to show in this test"
-        undeclared = tables_read(captured.captured_queries) - content.tables_of(panel.shows)
+        read = content.tables_read(query["sql"] for query in captured.captured_queries)
+        undeclared = read - content.tables_of(panel.shows)
         assert undeclared == set(), f"the {panel.name} panel reads {undeclared} without declaring them"
 
 

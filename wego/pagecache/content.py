@@ -1,5 +1,7 @@
 """Which tables make up each kind of content the public pages show, as each app declares them."""
 
+import re
+
 from django.apps import apps
 
 # Every page shows the layout (the footer's Secretariat contact) and the portal itself, whose
@@ -41,6 +43,14 @@ def tables_of(kinds):
         for label in _declared.get(kind, ())
         for table in own_tables(apps.get_model(label))
     }
+
+
+READ = re.compile(r'(?:FROM|JOIN)\s+"(\w+)"', re.IGNORECASE)
+
+
+def tables_read(sql_statements):
+    """The tables these SELECTs read, subqueries and joins included."""
+    return {table for sql in sql_statements for table in READ.findall(sql)}
 
 
 def keep_private(*model_labels):

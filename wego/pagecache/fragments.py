@@ -1,14 +1,18 @@
 """Parts of a signed-in person's pages kept for that person, fresh as long as what they show is.
 
-My WeGO's panels cost most of the page in queries and templates, yet change only when the person's
-affiliations, applications, projects or messages do. A part declares the kinds of content it shows
-(public ones and personal ones, wego/pagecache/content.py); it is kept per person and language under
-their versions and the portal's, and rendered again after any change to them. A form in a kept part
-gets the request's own CSRF token: the part is rendered with a placeholder put in its place.
+My WeGO's panels and a city's application page cost most of their time in queries and templates,
+yet change only when the person's affiliations, applications, projects or messages do. A part
+declares the kinds of content it shows (public and personal ones, wego/pagecache/content.py); it is
+kept per person and language under their versions and the portal's, and rendered again after any
+change to them. A form in a kept part gets the request's own CSRF token: the part is rendered with
+a placeholder in its place. With PAGE_CACHE_CHECK_READS (the test suite), a part that reads a table
+its kinds do not name fails at once, so a forgotten kind cannot leave a part stale.
 """
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
 from django.middleware.csrf import get_token
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -22,14 +26,34 @@ CSRF_PLACEHOLDER = "keptfragmentcsrftokenplaceholder"
 
 def kept_for_person(request, kinds, name, render):
     """The HTML `render(csrf_token)` returns, kept for request.user under the versions of `kinds`.
-    `render` must depend on nothing but the person, the language and those kinds of content."""
-    shown = versions.signature(set(kinds) | {content.PORTAL})
-    key = f"{KEY}{name}:{request.user.pk}:{get_language()}:{shown}"
+    `render` may depend on nothing but the person, the language, `name` (which carries whatever
+    else it varies on) and those kinds of content."""
+    kinds = frozenset(kinds) | {content.PORTAL}
+    key = f"{KEY}{name}:{request.user.pk}:{get_language()}:{versions.signature(kinds)}"
     html = cache.get(key)
     if html is None:
-        html = render(CSRF_PLACEHOLDER)
+        html = checked(kinds, name, render) if settings.PAGE_CACHE_CHECK_READS else render(CSRF_PLACEHOLDER)
         cache.set(key, html, timeout=settings.PAGE_CACHE_SECONDS)
     if CSRF_PLACEHOLDER in html:
         html = html.replace(CSRF_PLACEHOLDER, get_token(request))
     # Rendered from the portal's own templates, which escaped what they show.
     return mark_safe(html)
+
+
+def checked(kinds, name, render):
+    statements = []
+
+    def record(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        html = render(CSRF_PLACEHOLDER)
+    undeclared = content.tables_read(statements) - content.tables_of(kinds)
+    if undeclared:
+        culprit = next(sql for sql in statements if content.tables_read([sql]) & undeclared)
+        raise ImproperlyConfigured(
+            f"The kept part {name} reads {sorted(undeclared)}, which none of {sorted(kinds)} is shown "
+            f"from, in: {culprit}"
+        )
+    return html

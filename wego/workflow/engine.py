@@ -142,9 +142,8 @@ def tell(obj, audience_names, kind, context, *, leave_out=None):
 
 
 def history(obj):
-    return TransitionRecord.objects.filter(
-        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
-    ).select_related("actor")
+    content_type = ContentType.objects.get_for_model(obj)
+    return TransitionRecord.objects.filter(content_type=content_type, object_id=obj.pk)
 
 
 def state_for_applicant(obj):
@@ -166,7 +165,7 @@ class HistoryEntry(NamedTuple):
     to_state: object
 
 
-def _entries(obj):
+def _entries(obj, records):
     workflow = type(obj).workflow
     return [
         HistoryEntry(
@@ -175,27 +174,28 @@ def _entries(obj):
             workflow.state(record.from_state) if record.from_state else None,
             workflow.state(record.to_state),
         )
-        for record in history(obj)
+        for record in records
     ]
 
 
 def history_for_applicant(obj):
     """The steps the applicant is meant to see, oldest first."""
-    return [entry for entry in _entries(obj) if entry.to_state.shown_to_applicant]
+    return [entry for entry in _entries(obj, history(obj)) if entry.to_state.shown_to_applicant]
 
 
 def history_for_staff(obj):
-    """Every step, oldest first, for the admin."""
-    return _entries(obj)
+    """Every step, oldest first, for the admin: with who took it, which the applicant is not shown."""
+    return _entries(obj, history(obj).select_related("actor"))
 
 
 def current_note(obj):
     """The note of the step that brought `obj` to its current state (a question, a reason), or ''."""
     workflow = type(obj).workflow
-    last = (
+    note = (
         history(obj)
         .filter(to_state=getattr(obj, workflow.state_field))
         .order_by("-created_at", "-pk")
+        .values_list("note", flat=True)
         .first()
     )
-    return last.note if last else ""
+    return note or ""
