@@ -28,6 +28,7 @@ def year_choices():
 
 class MemberFilter(ListFilterSet):
     folded_name = "organisation__name_folded"
+    shows = MEMBERS
 
     q = search_filter(_("Search by name"))
     region = django_filters.ModelChoiceFilter(

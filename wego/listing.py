@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .forms import quick_selects, refuse_control_characters, style_for_bootstrap
+from .pagecache.versions import remembered
 from .text import fold
 
 # No valid filter value is longer; a longer one is only quoted back, and briefly.
@@ -76,6 +77,9 @@ class ListFilterSet(django_filters.FilterSet):
 
     folded_name = "name_folded"
     text_field = None
+    # The kinds of content (wego/pagecache/content.py) the unfiltered list reads: with them, its
+    # count is remembered until they change rather than counted over the whole table per request.
+    shows = ()
 
     def search(self, queryset, name, value):
         if not value:
@@ -130,9 +134,17 @@ def filter_with_notices(filter_class, data, **kwargs):
     return found, notices + getattr(found.form, "notices", [])
 
 
-def page_of(request, queryset, per_page, notices):
-    """(page, elided page range) for ?page=; a page that does not exist shows the nearest, with a notice."""
-    paginator = Paginator(queryset, per_page)
+class CountedPaginator(Paginator):
+    def __init__(self, *args, count=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if count is not None:
+            self.count = count  # instead of the cached property's COUNT query
+
+
+def page_of(request, queryset, per_page, notices, count=None):
+    """(page, elided page range) for ?page=; a page that does not exist shows the nearest, with a
+    notice. `count`, when known, spares the COUNT query."""
+    paginator = CountedPaginator(queryset, per_page, count=count)
     asked_for = request.GET.get("page")
     page = paginator.get_page(asked_for)
     if asked_for and asked_for != str(page.number):
@@ -147,7 +159,10 @@ def filtered_page(request, filter_class, per_page, **kwargs):
     """The context of a list page: the filter on the query string, the page asked for, and what to
     tell the visitor about either."""
     found, notices = filter_with_notices(filter_class, request.GET, **kwargs)
-    page, page_range = page_of(request, found.qs, per_page, notices)
+    count = None
+    if found.shows and not kwargs and not found.active_filters():
+        count = remembered(found.shows, f"list-count:{filter_class.__name__}", found.qs.count)
+    page, page_range = page_of(request, found.qs, per_page, notices, count)
     return {"filter": found, "notices": notices, "page": page, "page_range": page_range}
 
 

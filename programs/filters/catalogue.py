@@ -63,6 +63,7 @@ def language_choices():
 class PartnerFilter(ListFilterSet):
     folded_name = "organisation__name_folded"
     text_field = "profile"
+    shows = ("partners",)
 
     q = search_filter()
     type = django_filters.ChoiceFilter(
@@ -110,6 +111,7 @@ class PartnerFilter(ListFilterSet):
 
 class SolutionFilter(ListFilterSet):
     text_field = "summary"
+    shows = ("partners",)
 
     q = search_filter()
     area = AreaChoiceFilter(field_name="areas")

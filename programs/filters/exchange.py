@@ -69,6 +69,7 @@ SORTS = {
 
 
 class ProjectFilter(ListFilterSet):
+    shows = ("projects",)
     q = search_filter(help_text=_('Words in any order; "quoted words" together; -word to leave it out.'))
     area = django_filters.ModelChoiceFilter(
         label=_("Area"),

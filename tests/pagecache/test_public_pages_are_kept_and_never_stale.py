@@ -3,7 +3,8 @@ the very next request, however the change is made; unrelated pages stay kept."""
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from members.models import Member, RegionalOffice
 from tests.factories import (
@@ -163,3 +164,18 @@ def test_the_benchmarks_bypass_header_does_nothing_unless_its_settings_name_it(
     with django_assert_max_num_queries(20) as captured:
         assert client.get("/members/", headers={"X-Bench-Cold": "1"}).status_code == 200
     assert len(captured) > 0
+
+
+def test_the_whole_lists_count_is_asked_once_per_change_to_it(client, report_data, settings):
+    # Rendered anew each time (the benchmark's header), the unfiltered directory counts its members
+    # once per change to them, not over the whole table at every request.
+    settings.PAGE_CACHE_BYPASS_HEADER = "X-Bench-Cold"
+    cold = {"headers": {"X-Bench-Cold": "1"}}
+    assert "166 members found" in client.get("/members/", **cold).text
+    with CaptureQueriesContext(connection) as captured:
+        assert "166 members found" in client.get("/members/", **cold).text
+    assert not [query for query in captured.captured_queries if "COUNT(" in query["sql"]]
+    assert "21 members found" in client.get("/members/?region=europe", **cold).text
+
+    MemberFactory(name="Ilagan")
+    assert "167 members found" in client.get("/members/", **cold).text

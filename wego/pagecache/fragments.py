@@ -5,19 +5,17 @@ yet change only when the person's affiliations, applications, projects or messag
 declares the kinds of content it shows (public and personal ones, wego/pagecache/content.py); it is
 kept per person and language under their versions and the portal's, and rendered again after any
 change to them. A form in a kept part gets the request's own CSRF token: the part is rendered with
-a placeholder in its place. With PAGE_CACHE_CHECK_READS (the test suite), a part that reads a table
-its kinds do not name fails at once, so a forgotten kind cannot leave a part stale.
+a placeholder in its place. The test suite checks that a part reads only what its kinds name
+(wego/pagecache/reads.py).
 """
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import ImproperlyConfigured
-from django.db import connection
 from django.middleware.csrf import get_token
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from . import content, versions
+from . import content, reads, versions
 
 KEY = "pagecache:fragment:"
 # Stands for the CSRF token in a kept part; letters only, so that escaping leaves it as it is.
@@ -32,28 +30,9 @@ def kept_for_person(request, kinds, name, render):
     key = f"{KEY}{name}:{request.user.pk}:{get_language()}:{versions.signature(kinds)}"
     html = cache.get(key)
     if html is None:
-        html = checked(kinds, name, render) if settings.PAGE_CACHE_CHECK_READS else render(CSRF_PLACEHOLDER)
+        html = reads.computed(kinds, f"The kept part {name}", lambda: render(CSRF_PLACEHOLDER))
         cache.set(key, html, timeout=settings.PAGE_CACHE_SECONDS)
     if CSRF_PLACEHOLDER in html:
         html = html.replace(CSRF_PLACEHOLDER, get_token(request))
     # Rendered from the portal's own templates, which escaped what they show.
     return mark_safe(html)
-
-
-def checked(kinds, name, render):
-    statements = []
-
-    def record(execute, sql, params, many, context):
-        statements.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(record):
-        html = render(CSRF_PLACEHOLDER)
-    undeclared = content.tables_read(statements) - content.tables_of(kinds)
-    if undeclared:
-        culprit = next(sql for sql in statements if content.tables_read([sql]) & undeclared)
-        raise ImproperlyConfigured(
-            f"The kept part {name} reads {sorted(undeclared)}, which none of {sorted(kinds)} is shown "
-            f"from, in: {culprit}"
-        )
-    return html

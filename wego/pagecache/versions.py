@@ -10,6 +10,8 @@ import uuid
 
 from django.core.cache import cache
 
+from . import reads
+
 PREFIX = "pagecache:version:"
 
 
@@ -52,6 +54,6 @@ def remembered(kinds, name, compute, timeout=3600):
     key = f"pagecache:value:{name}:{signature(kinds)}"
     value = cache.get(key)
     if value is None:
-        value = compute()
+        value = reads.computed(kinds, f"The value {name}", compute)
         cache.set(key, value, timeout=timeout)
     return value

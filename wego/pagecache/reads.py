@@ -1,0 +1,31 @@
+"""What is kept under the versions of some kinds of content must read nothing else, or a change to
+what it read would leave it stale. With PAGE_CACHE_CHECK_READS (the test suite) every value and part
+kept that way is computed under watch, and a table its kinds do not name fails at once."""
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
+
+from . import content
+
+
+def computed(kinds, name, compute):
+    """compute(), checked when the settings ask for it."""
+    if not settings.PAGE_CACHE_CHECK_READS:
+        return compute()
+    statements = []
+
+    def record(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        value = compute()
+    undeclared = content.tables_read(statements) - content.tables_of(kinds)
+    if undeclared:
+        culprit = next(sql for sql in statements if content.tables_read([sql]) & undeclared)
+        raise ImproperlyConfigured(
+            f"{name} is kept under {sorted(kinds)} but reads {sorted(undeclared)}, which none of them "
+            f"is shown from, in: {culprit}"
+        )
+    return value
