@@ -1,14 +1,15 @@
 """The member list as open data (CSV and JSON), built for thousands of rows."""
 
 from django.urls import reverse
-from django_countries import countries
+
+from wego.countries import country_names
 
 COLUMNS = ["name", "slug", "type", "country", "country_name", "region", "joined_on", "url"]
 
 
 def member_rows(request, members):
     """One dict per member, in the documented export format."""
-    names = dict(countries)
+    names = country_names()
     # The member page's address with the slug cut off; one reverse() for the whole list.
     detail_prefix = request.build_absolute_uri(reverse("members:detail", args=["-"]))[:-2]
     fields = members.values_list(

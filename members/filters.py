@@ -2,9 +2,9 @@ import functools
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from organisations.models import Region
+from wego.countries import by_name
 from wego.listing import ListFilterSet, ListForm, search_filter
 from wego.pagecache.versions import remembered
 
@@ -16,9 +16,7 @@ MEMBERS = ("members", "organisations")
 
 
 def country_choices():
-    names = dict(countries)
-    codes = remembered(MEMBERS, "member-countries", lambda: sorted(Member.objects.countries()))
-    return sorted(((code, names.get(code, code)) for code in codes), key=lambda c: c[1])
+    return by_name(remembered(MEMBERS, "member-countries", lambda: sorted(Member.objects.countries())))
 
 
 def year_choices():

@@ -3,7 +3,8 @@
 from collections import defaultdict
 
 from django.urls import reverse
-from django_countries import countries
+
+from wego.countries import country_names
 
 from .models import Project
 
@@ -39,7 +40,7 @@ def area_slugs(projects):
 
 def project_rows(request, projects):
     """One dict per project, in the documented export format; areas are separated by semicolons."""
-    names = dict(countries)
+    names = country_names()
     areas = area_slugs(projects)
     # The project page's address with the slug cut off; one reverse() for the whole list.
     detail_prefix = request.build_absolute_uri(reverse("programs:project", args=["-"]))[:-2]

@@ -4,9 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from django_countries.fields import CountryField
 
+from wego.countries import country_names
 from wego.uploads import CheckedFileField
 from wego.workflow.versions import Versioned
 
@@ -77,7 +77,7 @@ class MembershipApplication(Versioned, models.Model):
     def version_item_text(cls, item, number=None):
         label, text = super().version_item_text(item, number)
         if item["key"] == "country" and text:
-            text = dict(countries).get(text, text)
+            text = country_names().get(text, text)
         if item["key"] == "letter_of_intent":
             text = posixpath.basename(text)  # which file, not where it is kept
         return label, text

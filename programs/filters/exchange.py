@@ -6,9 +6,9 @@ import django_filters
 from django.db.models import Case, F, IntegerField, Max, Min, Q, Value, When
 from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from organisations.models import Region
+from wego.countries import by_name
 from wego.listing import ListFilterSet, ListForm, search_filter
 from wego.pagecache.versions import remembered
 
@@ -40,9 +40,7 @@ def scan_published_span():
 
 
 def country_choices():
-    names = dict(countries)
-    codes = published_span()["countries"]
-    return sorted(((code, names.get(code, code)) for code in codes), key=lambda choice: choice[1])
+    return by_name(published_span()["countries"])
 
 
 def year_choices():
