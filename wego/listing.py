@@ -2,20 +2,34 @@
 query string, its control characters already removed (wego.input): filter with what is valid and say
 what was ignored, sort, page through, answer htmx live, and say which filters are in force."""
 
+import functools
+import hashlib
+
 import django_filters
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import F, Q
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from .forms import quick_selects, refuse_control_characters, style_for_bootstrap
+from .pagecache import content
 from .pagecache.versions import remembered
 from .text import fold
 
 # No valid filter value is longer; a longer one is only quoted back, and briefly.
 LONGEST_VALUE = 40
+
+
+def remembered_choices(field):
+    """A model choice box's options (regions, areas), read once per change to its model's kind of
+    content rather than at every request, through a server-side cursor at that."""
+    model = field.queryset.model
+    kinds = content.kinds_written({model._meta.db_table})
+    asked = f"{field.queryset.query}:{field.to_field_name}:{field.empty_label}:{get_language()}"
+    name = f"choices:{model._meta.label}:{hashlib.sha256(asked.encode()).hexdigest()}"
+    return remembered(kinds, name, lambda: [(str(value), str(label)) for value, label in field.choices])
 
 
 class ListForm(forms.Form):
@@ -33,6 +47,10 @@ class ListForm(forms.Form):
         refuse_control_characters(self.fields)
         style_for_bootstrap(self.fields)
         quick_selects(self.fields)
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField):
+                # A callable: asked when the box is rendered, never for an export that shows no form.
+                field.widget.choices = functools.partial(remembered_choices, field)
 
     @property
     def live_trigger(self):

@@ -1,10 +1,9 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from members.models import Member
 from tests.factories import MemberFactory, RegionFactory
 from tests.listing import listed
+from tests.queries import query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -120,12 +119,6 @@ def test_control_characters_and_sql_looking_text_are_just_text(client, report_da
     response = client.get("/members/", {"q": "Seoul'; DROP TABLE members_member;--\x00"})
     assert response.status_code == 200
     assert Member.objects.count() == 166
-
-
-def query_count(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 @pytest.mark.parametrize(

@@ -1,12 +1,11 @@
 """The Exchange catalogue: published projects only, filters, sorting, pages, live updates, bad input."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from programs.models import Project
 from tests.factories import AreaFactory, MemberFactory, ProjectFactory, RegionFactory
 from tests.listing import listed
+from tests.queries import query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -236,12 +235,6 @@ def test_a_huge_bad_value_is_quoted_back_only_briefly(client, projects):
     assert response.status_code == 200
     assert "“" + "X" * 40 + "…”" in response.text
     assert len(response.content) < 60_000
-
-
-def query_count(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 @pytest.mark.parametrize(

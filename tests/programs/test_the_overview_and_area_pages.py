@@ -1,13 +1,12 @@
 """The Smart City Driver's overview (/driver/) and the pages of its sixteen areas."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
 from programs.models import Area
 from tests.factories import AreaFactory, MemberFactory, PartnerFactory, ProjectFactory, SolutionFactory
+from tests.queries import query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -75,12 +74,6 @@ def test_an_area_shows_at_most_a_handful_of_projects_and_links_to_the_rest(clien
 
 def test_an_unknown_area_is_404(client, db):
     assert client.get("/driver/areas/atlantis/").status_code == 404
-
-
-def query_count(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def test_an_area_page_runs_a_constant_number_of_queries(client, water, django_assert_max_num_queries):

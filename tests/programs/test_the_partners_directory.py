@@ -1,8 +1,6 @@
 """The public directory of strategic partners (/driver/partners/) and a partner's page."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from members.models import MemberType
 from tests.factories import (
@@ -16,6 +14,7 @@ from tests.factories import (
     secretariat_user,
 )
 from tests.listing import listed
+from tests.queries import query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -171,12 +170,6 @@ def test_htmx_requests_get_only_the_results_and_the_answer_varies_on_it(client, 
 
 def test_works_without_javascript_as_a_plain_get_form(client, partners):
     assert '<form method="get" action="/driver/partners/"' in client.get("/driver/partners/").text
-
-
-def query_count(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 @pytest.mark.parametrize(

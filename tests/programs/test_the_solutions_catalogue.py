@@ -1,8 +1,6 @@
 """The public catalogue of solutions (/driver/solutions/) and a solution's page."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
     AreaFactory,
@@ -13,6 +11,7 @@ from tests.factories import (
     secretariat_user,
 )
 from tests.listing import listed
+from tests.queries import query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -104,12 +103,6 @@ def test_htmx_requests_get_only_the_results(client, solutions):
     assert "1 solution found" in response.text
     assert "HX-Request" in response["Vary"]
     assert '<form method="get" action="/driver/solutions/"' in client.get("/driver/solutions/").text
-
-
-def query_count(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 @pytest.mark.parametrize(
