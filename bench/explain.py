@@ -2,7 +2,7 @@
 
 Runs the catalogue page through Django's test client, captures exactly the SQL it sends for the
 count and the page of projects, and prints EXPLAIN ANALYZE for each; then says whether the
-full-text search goes through the GIN index of migration 0002. Exits non-zero if the selective
+full-text search goes through the GIN index of migration 0007. Exits non-zero if the selective
 search (bench.targets.SEARCHED) does not use it.
 """
 
@@ -23,7 +23,7 @@ from django.test.utils import CaptureQueriesContext, setup_test_environment  # n
 from bench.targets import SEARCHED, SEARCHED_BROADLY  # noqa: E402
 from programs.models import Project  # noqa: E402
 
-INDEX = "programs_project_search_document"
+INDEX = "programs_project_search_vector"
 
 
 def search_queries(path):
@@ -32,7 +32,7 @@ def search_queries(path):
         response = Client().get(path)
     assert response.status_code == 200, path
     return response.context["page"].paginator.count, [
-        query["sql"] for query in captured.captured_queries if "to_tsvector" in query["sql"]
+        query["sql"] for query in captured.captured_queries if "search_vector" in query["sql"]
     ]
 
 

@@ -14,10 +14,11 @@ import django
 django.setup()
 
 from django.db import connection  # noqa: E402
+from django.db.models import F  # noqa: E402
 
 from organisations.models import Organisation, OrganisationKind  # noqa: E402
 from programs.models import Area, Project, ProjectIndicator, Stage  # noqa: E402
-from programs.search import search_document  # noqa: E402
+from programs.search import DocumentVector, search_document  # noqa: E402
 from programs.workflow import PROJECT_SHARING, PUBLIC  # noqa: E402
 
 # Words per area: what a project in that area is about.
@@ -104,6 +105,9 @@ def main(total):
         projects.append(project)
         links.append(chosen)
     Project.objects.bulk_create(projects, batch_size=2000)
+    Project.objects.filter(search_vector__isnull=True).update(
+        search_vector=DocumentVector(F("search_document"))
+    )
     through = Project.areas.through
     Project.areas.through.objects.bulk_create(
         [

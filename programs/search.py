@@ -1,7 +1,9 @@
 """The Exchange's text search: the one seam between PostgreSQL's full-text search and a plain fallback.
 
-On PostgreSQL, a project's search document is matched with websearch syntax ("smart parking",
--pilot, or) through an expression index, and results are ranked by relevance. On any other
+On PostgreSQL, a project's search document is kept as a tsvector beside it (search_vector, written
+by document_vector with the document) and matched with websearch syntax ("smart parking", -pilot,
+or) through its GIN index; results are ranked by relevance from the stored vector, so a search
+that matches thousands of projects does not parse thousands of documents again. On any other
 database (the newcomer's SQLite) every word or "quoted phrase" must appear in the same document
 (case and accents ignored), -words must not, and results are ordered by title.
 """
@@ -10,7 +12,7 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import F, Func
+from django.db.models import F, Func, Value
 
 from wego.text import fold
 
@@ -18,7 +20,7 @@ CONFIG = "english"
 
 
 class DocumentVector(Func):
-    """to_tsvector over the folded search document, exactly as the index in migration 0002 is built."""
+    """to_tsvector over the folded search document."""
 
     template = f"to_tsvector('{CONFIG}'::regconfig, %(expressions)s)"
     output_field = SearchVectorField()
@@ -34,9 +36,16 @@ def search_projects(queryset, text):
     if not full_text_available():
         return plain_search(queryset, text), False
     query = SearchQuery(text, config=CONFIG, search_type="websearch")
-    vector = DocumentVector(F("search_document"))
-    matches = queryset.alias(document=vector).filter(document=query)
-    return matches.annotate(relevance=SearchRank(vector, query)), True
+    matches = queryset.filter(search_vector=query)
+    return matches.annotate(relevance=SearchRank(F("search_vector"), query)), True
+
+
+def stored_search(document):
+    """The fields that keep a project's search document, its vector with it where there is one."""
+    fields = {"search_document": document}
+    if full_text_available():
+        fields["search_vector"] = DocumentVector(Value(document))
+    return fields
 
 
 # "quoted words", -excluded, or a word; as websearch reads them.

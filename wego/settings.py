@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # The Exchange keeps its projects' search vectors (programs/search.py); harmless on SQLite.
+    "django.contrib.postgres",
     "django_countries",
     "django_filters",
     "allauth",

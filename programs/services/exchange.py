@@ -13,7 +13,7 @@ from wego.workflow.engine import start
 from wego.workflow.errors import NotEditable
 
 from ..models import Project
-from ..search import search_document
+from ..search import search_document, stored_search
 from ..workflow import CORRECTABLE, PROJECT_SHARING, PUBLIC, SUBMITTER
 
 # Addresses under /driver/exchange/ that are pages, not projects.
@@ -34,7 +34,7 @@ def refresh_search_document(project):
         *(partner.name for partner in project.partners.select_related("organisation")),
         project.other_partners,
     )
-    type(project).objects.filter(pk=project.pk).update(search_document=project.search_document)
+    type(project).objects.filter(pk=project.pk).update(**stored_search(project.search_document))
 
 
 def save_project_with_unique_slug(project, text, save):
