@@ -7,13 +7,19 @@ through the hreflang alternates in the page's head.
 
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info
 
 LONGEST_KEPT = 2000
 
 
 def language_links(request):
-    """{"language_links": [{code, name, url, absolute_url, current}]}: this page in each language."""
+    """{"language_links": [{code, name, url, absolute_url, current}]}: this page in each language.
+    Lazy: a part of a page rendered on its own (a panel, a section, a mail) never asks for them."""
+    return {"language_links": SimpleLazyObject(lambda: links_to(request))}
+
+
+def links_to(request):
     here = request.get_full_path()
     if len(here) > LONGEST_KEPT:
         # A query string this long is nobody's filters: the page quotes back only what it must.
@@ -31,4 +37,4 @@ def language_links(request):
                 "current": code == current,
             }
         )
-    return {"language_links": links}
+    return links
