@@ -4,6 +4,7 @@ import os
 import sys
 
 import psycopg
+import redis
 from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
@@ -18,3 +19,8 @@ with psycopg.connect(make_conninfo(url, dbname="postgres"), autocommit=True) as 
     connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
     connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 print(f"Recreated database {name}.")
+
+# What the cache kept was kept under the versions of the database just dropped.
+cache_url = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/12")
+redis.Redis.from_url(cache_url).flushdb()
+print(f"Emptied the cache at {cache_url}.")

@@ -20,3 +20,7 @@ ROOT_URLCONF = "bench.urls"
 STATIC_ROOT = VAR_DIR / "bench" / "static"
 # The benchmark measures public pages from the page cache (warm) and without it (cold).
 PAGE_CACHE_BYPASS_HEADER = "X-Bench-Cold"
+# The page cache, kept parts and remembered values in Redis, as in production; a database of its
+# own, emptied with the bench database (bench/resetdb.py).
+BENCH_CACHE_URL = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/12")
+CACHES = {"default": {"BACKEND": "wego.cache.TolerantRedisCache", "LOCATION": BENCH_CACHE_URL}}
