@@ -5,6 +5,8 @@ the site's, with the confirmation a step asks for."""
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from programs.models import SolutionFinderApplication
@@ -110,3 +112,18 @@ def test_what_waits_for_staff_comes_before_what_waits_for_others(client, staff):
         waiting.user.email,
         confirmed.user.email,
     ]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/members/membershipapplication/?waiting=week",
+        "/admin/programs/solutionfinderapplication/?status__exact=submitted",
+        "/admin/programs/project/?waiting=week",
+    ],
+)
+def test_a_filtered_queue_counts_what_matches_and_not_the_whole_table_again(client, staff, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    counts = [query["sql"] for query in captured.captured_queries if query["sql"].startswith("SELECT COUNT(")]
+    assert len(counts) == 1
