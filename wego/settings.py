@@ -172,6 +172,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=3600)
 # A request header that makes the page cache step aside, for `make bench` to measure pages uncached.
 PAGE_CACHE_BYPASS_HEADER = None
+# The memory each process gives to its own copies of kept pages, parts and values (wego/pagecache/local.py).
+PAGE_CACHE_LOCAL_BYTES = env.int("PAGE_CACHE_LOCAL_BYTES", default=64 * 1024 * 1024)
 # The test suite checks that each kept part of a person's page reads only what it declares.
 PAGE_CACHE_CHECK_READS = False
 

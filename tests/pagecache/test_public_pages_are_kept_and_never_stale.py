@@ -179,3 +179,15 @@ def test_the_whole_lists_count_is_asked_once_per_change_to_it(client, report_dat
 
     MemberFactory(name="Ilagan")
     assert "167 members found" in client.get("/members/", **cold).text
+
+
+def every_kind_and_table():
+    return sorted((kind, table) for kind in content.kinds() for table in content.tables_of({kind}))
+
+
+@pytest.mark.parametrize(("kind", "table"), every_kind_and_table())
+def test_a_write_to_any_table_of_a_kind_of_content_renews_it(kind, table):
+    before = versions.tokens_for([kind])[kind]
+    with connection.cursor() as cursor:
+        cursor.execute(f'DELETE FROM "{table}" WHERE false')
+    assert versions.tokens_for([kind])[kind] != before

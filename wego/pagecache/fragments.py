@@ -10,7 +10,6 @@ a placeholder in its place. The test suite checks that a part reads only what it
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.middleware.csrf import get_token
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -28,10 +27,10 @@ def kept_for_person(request, kinds, name, render):
     else it varies on) and those kinds of content."""
     kinds = frozenset(kinds) | {content.PORTAL}
     key = f"{KEY}{name}:{request.user.pk}:{get_language()}:{versions.signature(kinds)}"
-    html = cache.get(key)
+    html = versions.get(key)
     if html is None:
         html = reads.computed(kinds, f"The kept part {name}", lambda: render(CSRF_PLACEHOLDER))
-        cache.set(key, html, timeout=settings.PAGE_CACHE_SECONDS)
+        versions.keep(key, html, settings.PAGE_CACHE_SECONDS)
     if CSRF_PLACEHOLDER in html:
         html = html.replace(CSRF_PLACEHOLDER, get_token(request))
     # Rendered from the portal's own templates, which escaped what they show.

@@ -3,7 +3,6 @@
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -82,6 +81,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with versions.request_scope():
+            return self.answer(request)
+
+    def answer(self, request):
         kinds = shows(request)
         if kinds is None:
             return self.get_response(request)
@@ -92,14 +95,14 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True)
             return response
         key = key_for(request, kinds)
-        kept = cache.get(key)
+        kept = versions.get(key)
         if kept is not None:
             return self.answer_from(request, kept)
         response = self.get_response(request)
         if may_be_kept(request, response):
             etag = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
             headers = {name: value for name, value in response.items() if name.lower() not in NOT_KEPT}
-            cache.set(key, (response.content, headers, etag), timeout=settings.PAGE_CACHE_SECONDS)
+            versions.keep(key, (response.content, headers, etag), settings.PAGE_CACHE_SECONDS)
             return as_public(response, etag)
         return response
 

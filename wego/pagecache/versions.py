@@ -3,24 +3,47 @@ of what it shows, so a new token makes every page of that kind fresh at once.
 
 Tokens, not counters: a token evicted or lost with Redis is replaced by a new one, never by one that
 a page was kept under before.
+
+A request reads every kind's token from Redis once, at its first need (request_scope(), entered by
+the page cache middleware), and what is kept under tokens is read from the process's own copy first
+(local.py): a page rendered anew costs one trip to Redis for all its kept values and parts, not two
+for each. A write in the request renews the tokens it holds as well.
 """
 
+import contextlib
 import hashlib
+import pickle
+import threading
 import uuid
 
 from django.core.cache import cache
 
-from . import reads
+from . import content, reads
+from .local import copies
 
 PREFIX = "pagecache:version:"
+# How long a process keeps its copy of what it read from the cache: Redis may let the item go
+# sooner (its own time, or memory), and the copy should not outlive it by much.
+COPY_SECONDS = 300
+
+_request = threading.local()
 
 
 def token():
     return uuid.uuid4().hex
 
 
-def tokens_for(kinds):
-    """{kind: token} for `kinds`, making a token for a kind that has none."""
+@contextlib.contextmanager
+def request_scope():
+    _request.tokens = {}
+    try:
+        yield
+    finally:
+        _request.tokens = None
+
+
+def fetched(kinds):
+    """{kind: token} from the cache, making a token for a kind that has none."""
     keys = {f"{PREFIX}{kind}": kind for kind in kinds}
     found = cache.get_many(list(keys))
     tokens = {keys[key]: value for key, value in found.items()}
@@ -34,10 +57,25 @@ def tokens_for(kinds):
     return tokens
 
 
+def tokens_for(kinds):
+    """{kind: token} for `kinds`."""
+    held = getattr(_request, "tokens", None)
+    if held is None:
+        return fetched(kinds)
+    missing = set(kinds) - held.keys()
+    if missing:
+        held.update(fetched(missing | content.kinds()))
+    return {kind: held[kind] for kind in kinds}
+
+
 def renew(kinds):
     """Every page that shows one of `kinds` is fresh on the next request."""
     if kinds:
-        cache.set_many({f"{PREFIX}{kind}": token() for kind in kinds}, timeout=None)
+        tokens = {kind: token() for kind in kinds}
+        cache.set_many({f"{PREFIX}{kind}": value for kind, value in tokens.items()}, timeout=None)
+        held = getattr(_request, "tokens", None)
+        if held is not None:
+            held.update(tokens)
 
 
 def signature(kinds):
@@ -47,13 +85,36 @@ def signature(kinds):
     return hashlib.sha256(joined.encode()).hexdigest()
 
 
+def get(key):
+    """What was kept under `key` (a key made with the tokens), from this process's copy or the cache."""
+    value = copies.get(key)
+    if value is None:
+        value = cache.get(key)
+        if value is not None:
+            copies.put(key, value, size_of(value), timeout=COPY_SECONDS)
+    return value
+
+
+def keep(key, value, timeout):
+    cache.set(key, value, timeout=timeout)
+    copies.put(key, value, size_of(value), timeout=timeout)
+
+
+def size_of(value):
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, tuple) and value and isinstance(value[0], bytes):
+        return len(value[0])  # a page: its content, then its headers
+    return len(pickle.dumps(value))
+
+
 def remembered(kinds, name, compute, timeout=3600):
     """`compute()`, kept under the current versions of `kinds` of content: a scan of a whole table
     (the countries the members are in, the years the projects ran) done once per change to what it
     reads rather than once per request. Fresh exactly when the pages that show it are."""
     key = f"pagecache:value:{name}:{signature(kinds)}"
-    value = cache.get(key)
+    value = get(key)
     if value is None:
         value = reads.computed(kinds, f"The value {name}", compute)
-        cache.set(key, value, timeout=timeout)
+        keep(key, value, timeout)
     return value
