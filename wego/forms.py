@@ -4,7 +4,7 @@ and wear Bootstrap's classes so that templates render fields as they are."""
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -55,15 +55,26 @@ class QuickSelect(forms.Select):
                 )
                 continue
             value = "" if choice_value is None else str(choice_value)
+            # Escaped as format_html would, without its cost per call (a box of 200 countries).
+            selected = " selected" if value in chosen else ""
             parts.append(
-                format_html(
-                    '<option value="{}"{}>{}</option>',
-                    value,
-                    mark_safe(" selected") if value in chosen else "",
-                    label,
-                )
+                f'<option value="{conditional_escape(value)}"{selected}>{conditional_escape(label)}</option>'
             )
         return mark_safe("".join(parts))
+
+
+class QuickInput(forms.TextInput):
+    """A text input written in Python, for the same reason and with the same markup as QuickSelect."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        value = self.format_value(value)
+        return format_html(
+            '<input type="{}" name="{}"{}{}>',
+            self.input_type,
+            name,
+            format_html(' value="{}"', value) if value is not None else "",
+            attributes(self.build_attrs(self.attrs, attrs)),
+        )
 
 
 def attributes(attrs):
@@ -78,11 +89,17 @@ def attributes(attrs):
 
 
 def quick_selects(fields):
-    """Each plain select of a form rendered by QuickSelect, its choices and attributes kept."""
+    """Each plain select and text input of a form rendered in Python (QuickSelect, QuickInput), its
+    choices and attributes kept."""
     for field in fields.values():
         if type(field.widget) is forms.Select:
             widget = QuickSelect(attrs=field.widget.attrs)
             widget.choices = field.widget.choices
+            widget.is_required = field.widget.is_required
+            field.widget = widget
+        elif type(field.widget) is forms.TextInput:
+            widget = QuickInput(attrs=field.widget.attrs)
+            widget.input_type = field.widget.input_type  # "search", taken out of the attributes
             widget.is_required = field.widget.is_required
             field.widget = widget
 

@@ -12,14 +12,28 @@ from django.core.paginator import Paginator
 from django.db.models import F, Q
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django_filters.widgets import BaseCSVWidget
 
-from .forms import quick_selects, refuse_control_characters, style_for_bootstrap
+from .forms import QuickSelect, quick_selects, refuse_control_characters, style_for_bootstrap
 from .pagecache import content
 from .pagecache.versions import remembered
 from .text import fold
 
 # No valid filter value is longer; a longer one is only quoted back, and briefly.
 LONGEST_VALUE = 40
+
+
+class QuickCSVSelect(BaseCSVWidget, QuickSelect):
+    """django-filters' sort box (a select that reads comma-separated values), written in Python."""
+
+
+def quick_sort_boxes(fields):
+    for field in fields.values():
+        if type(field.widget).__bases__ == (BaseCSVWidget, forms.Select):
+            widget = QuickCSVSelect(attrs=field.widget.attrs)
+            widget.choices = field.widget.choices
+            widget.is_required = field.widget.is_required
+            field.widget = widget
 
 
 def remembered_choices(field):
@@ -47,6 +61,7 @@ class ListForm(forms.Form):
         refuse_control_characters(self.fields)
         style_for_bootstrap(self.fields)
         quick_selects(self.fields)
+        quick_sort_boxes(self.fields)
         for field in self.fields.values():
             if isinstance(field, forms.ModelChoiceField):
                 # A callable: asked when the box is rendered, never for an export that shows no form.

@@ -5,7 +5,7 @@ import re
 
 from django import forms
 
-from wego.forms import QuickSelect
+from wego.forms import QuickInput, QuickSelect
 
 CHOICES = [
     ("", "Any region"),
@@ -31,3 +31,22 @@ def test_the_public_lists_use_it(client, report_data):
     page = client.get("/members/").text
     assert '<select name="region" class="form-select" id="id_region"' in page
     assert '<option value="" selected>' in page and "</optgroup>" not in page
+
+
+def test_a_quick_input_renders_what_djangos_text_input_renders():
+    attrs = {"class": "form-control", "id": "id_q", "aria-describedby": "id_q_helptext"}
+    for value in ["", 'seoul <"city">', None, 5]:
+        django = forms.TextInput(attrs={"type": "search", "autocomplete": "off"}).render(
+            "q", value, attrs=attrs
+        )
+        quick = QuickInput(attrs={"type": "search", "autocomplete": "off"}).render("q", value, attrs=attrs)
+        assert quick == django, value
+
+
+def test_the_sort_box_renders_what_django_filters_renders(client, report_data):
+    from members.filters import MemberFilter
+
+    quick = MemberFilter({"sort": "-name"}).form["sort"]
+    django = MemberFilter.base_filters["sort"].field.widget.render("sort", ["-name"], attrs={"id": "id_sort"})
+    assert tidy(str(quick)).replace(' class="form-select"', "") == tidy(django)
+    assert '<input type="search" name="q" value="seoul"' in client.get("/members/?q=seoul").text
