@@ -10,21 +10,24 @@ from .models import Partner, Project
 
 
 def published_projects_of(organisation):
-    return (
-        Project.objects.published()
-        .filter(Q(city=organisation) | Q(organisation=organisation))
-        .select_related("city")
-        .order_by("-published_at", "title_folded", "pk")
-    )
+    """The organisation's published projects, asked once for the page: both sections list from them."""
+    if not hasattr(organisation, "_published_projects"):
+        organisation._published_projects = list(
+            Project.objects.published()
+            .filter(Q(city=organisation) | Q(organisation=organisation))
+            .select_related("city")
+            .order_by("-published_at", "title_folded", "pk")
+        )
+    return organisation._published_projects
 
 
 def exchange_projects(organisation):
-    projects = list(published_projects_of(organisation).filter(package__isnull=True))
+    projects = [project for project in published_projects_of(organisation) if project.package_id is None]
     return {"projects": projects} if projects else None
 
 
 def solution_packages(organisation):
-    projects = list(published_projects_of(organisation).filter(package__isnull=False))
+    projects = [project for project in published_projects_of(organisation) if project.package_id is not None]
     return {"projects": projects} if projects else None
 
 
