@@ -30,8 +30,8 @@ def test_a_question_a_message_and_an_introduction_show_on_the_next_request(
     url = application.get_absolute_url()
     client.force_login(official)
     client.get(url)
-    # Kept: the session, the person, the application and the person's roles on it, the unread count.
-    with django_assert_max_num_queries(7):
+    # The session, the person, the application and the person's two roles on it; the rest is kept.
+    with django_assert_max_num_queries(5):
         assert client.get(url).status_code == 200
 
     staff = secretariat_user()

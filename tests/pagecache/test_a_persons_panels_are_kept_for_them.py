@@ -28,6 +28,11 @@ from wego.workflow.engine import perform
 
 pytestmark = pytest.mark.django_db
 
+# The header's badge: how many messages the person has not read.
+UNREAD = re.compile(
+    r'<span class="badge text-bg-primary">(\d+)<span class="visually-hidden"> unread messages'
+)
+
 
 def notify(person, subject):
     return Notification.objects.create(recipient=person, email=person.email, kind="test", subject=subject)
@@ -90,12 +95,15 @@ def test_the_panels_are_rendered_once_and_again_after_a_change(client, person, d
     client.force_login(person)
     first = client.get("/my/")
     assert "Your application was received" in first.text
-    # The session, the person, their unread count: the panels come from the cache.
-    with django_assert_max_num_queries(4):
+    assert UNREAD.search(first.text).group(1) == "1"
+    # The session and the person: the panels and the unread count come from the cache.
+    with django_assert_max_num_queries(2):
         assert client.get("/my/").text.count("Your application was received") == 1
 
     notify(person, "Your request to act for Cauayan is confirmed")
-    assert "Your request to act for Cauayan is confirmed" in client.get("/my/").text
+    page = client.get("/my/").text
+    assert "Your request to act for Cauayan is confirmed" in page
+    assert UNREAD.search(page).group(1) == "2"
 
     assert "Projects not shared yet (1)" in client.get("/my/").text
     ProjectDraft.objects.filter(started_by=person).delete()
@@ -120,7 +128,7 @@ def test_a_form_in_a_kept_panel_carries_each_sessions_own_csrf_token(person, dja
     for number, browser in enumerate(browsers):
         browser.force_login(person)
         # The second session gets the panels from the cache.
-        with django_assert_max_num_queries(4 if number else 100):
+        with django_assert_max_num_queries(2 if number else 100):
             page = browser.get("/my/").text
         assert CSRF_PLACEHOLDER not in page
         form = page[page.index('action="/my/notifications/read/"') :]

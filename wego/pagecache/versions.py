@@ -113,8 +113,9 @@ def remembered(kinds, name, compute, timeout=3600):
     (the countries the members are in, the years the projects ran) done once per change to what it
     reads rather than once per request. Fresh exactly when the pages that show it are."""
     key = f"pagecache:value:{name}:{signature(kinds)}"
-    value = get(key)
-    if value is None:
-        value = reads.computed(kinds, f"The value {name}", compute)
-        keep(key, value, timeout)
-    return value
+    kept = get(key)
+    if kept is None:
+        # In a tuple, so that None (no Secretariat office recorded yet) is remembered too.
+        kept = (reads.computed(kinds, f"The value {name}", compute),)
+        keep(key, kept, timeout)
+    return kept[0]
