@@ -3,7 +3,7 @@ kept under versions, bounded in bytes, the least recently read going first."""
 
 from django.core.cache import cache
 
-from wego.pagecache import versions
+from wego.pagecache import versions, writes
 from wego.pagecache.local import LocalCopies
 
 
@@ -55,3 +55,13 @@ def test_a_very_large_item_and_an_expired_one_are_not_served_from_the_copies():
     copies.put("page", "p", 1, timeout=-1)
     assert copies.get("page") is None
     assert copies.size == 0
+
+
+def test_a_release_makes_every_remembered_value_computed_again():
+    computed = []
+    versions.remembered(["members"], "test-years", lambda: computed.append(1) or [2020])
+    versions.remembered(["members"], "test-years", lambda: computed.append(1) or [2020])
+    assert len(computed) == 1
+    writes.renew_everything()  # what a migration does (post_migrate)
+    versions.remembered(["members"], "test-years", lambda: computed.append(1) or [2020])
+    assert len(computed) == 2

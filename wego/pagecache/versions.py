@@ -111,8 +111,9 @@ def size_of(value):
 def remembered(kinds, name, compute, timeout=3600):
     """`compute()`, kept under the current versions of `kinds` of content: a scan of a whole table
     (the countries the members are in, the years the projects ran) done once per change to what it
-    reads rather than once per request. Fresh exactly when the pages that show it are."""
-    key = f"pagecache:value:{name}:{signature(kinds)}"
+    reads rather than once per request. Fresh exactly when the pages that show it are, a release
+    included (the portal's version: what is computed, and how it is kept, may have changed)."""
+    key = f"pagecache:value:{name}:{signature(set(kinds) | {content.PORTAL})}"
     kept = get(key)
     if kept is None:
         # In a tuple, so that None (no Secretariat office recorded yet) is remembered too.
