@@ -76,21 +76,6 @@ def test_every_panel_declares_what_it_shows_and_reads_nothing_else(person):
         assert undeclared == set(), f"the {panel.name} panel reads {undeclared} without declaring them"
 
 
-def test_no_public_page_names_a_personal_kind_of_content():
-    from django.urls import get_resolver
-
-    def views(patterns):
-        for pattern in patterns:
-            if hasattr(pattern, "url_patterns"):
-                yield from views(pattern.url_patterns)
-            else:
-                yield pattern.callback
-
-    shown = {kind for view in views(get_resolver().url_patterns) for kind in getattr(view, "page_shows", ())}
-    assert content.personal_kinds()
-    assert not shown & content.personal_kinds()
-
-
 def test_the_panels_are_rendered_once_and_again_after_a_change(client, person, django_assert_max_num_queries):
     client.force_login(person)
     first = client.get("/my/")

@@ -139,7 +139,7 @@ def test_every_table_is_in_a_kind_of_content_or_kept_private():
     assert content.undeclared_tables() == []
 
 
-def test_every_public_page_names_only_declared_kinds_of_content():
+def test_every_public_page_names_only_declared_kinds_of_content_and_none_that_is_personal():
     from django.urls import get_resolver
 
     def views(patterns):
@@ -152,6 +152,7 @@ def test_every_public_page_names_only_declared_kinds_of_content():
     shown = {kind for view in views(get_resolver().url_patterns) for kind in getattr(view, "page_shows", ())}
     assert shown and shown <= content.kinds()
     assert {"members", "projects", "partners"} <= shown
+    assert content.personal_kinds() and not shown & content.personal_kinds()
 
 
 def test_the_benchmarks_bypass_header_does_nothing_unless_its_settings_name_it(
