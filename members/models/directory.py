@@ -2,11 +2,11 @@ from urllib.parse import urlsplit
 
 from django.db import models
 from django.db.models.functions import ExtractYear
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from organisations.models import Organisation, OrganisationKind, Region
+from wego.addresses import by_slug
 
 # A member's type is its organisation's kind.
 MemberType = OrganisationKind
@@ -72,7 +72,7 @@ class Member(models.Model):
         return self.organisation.name
 
     def get_absolute_url(self):
-        return reverse("members:detail", args=[self.organisation.slug])
+        return by_slug("members:detail", self.organisation.slug)
 
     # What the directory, the pages and the exports read of the organisation.
     name = property(lambda self: self.organisation.name)

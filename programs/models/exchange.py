@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Organisation
+from wego.addresses import by_slug
 from wego.drafts import Drafted
 from wego.text import KeepsFoldedCopies
 from wego.uploads import CheckedFileField
@@ -115,7 +115,7 @@ class Project(KeepsFoldedCopies, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("programs:project", args=[self.slug])
+        return by_slug("programs:project", self.slug)
 
     # Where the project is: its city's country and region.
     country = property(lambda self: self.city.country)

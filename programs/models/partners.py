@@ -1,10 +1,10 @@
 from django.conf import global_settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Organisation, OrganisationKind, Region
+from wego.addresses import by_slug
 from wego.text import KeepsFoldedCopies
 
 from .areas import Area
@@ -56,7 +56,7 @@ class Partner(models.Model):
         return self.organisation.name
 
     def get_absolute_url(self):
-        return reverse("programs:partner", args=[self.organisation.slug])
+        return by_slug("programs:partner", self.organisation.slug)
 
     name = property(lambda self: self.organisation.name)
     slug = property(lambda self: self.organisation.slug)
@@ -127,4 +127,4 @@ class Solution(KeepsFoldedCopies, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("programs:solution", args=[self.slug])
+        return by_slug("programs:solution", self.slug)
