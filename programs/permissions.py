@@ -8,11 +8,12 @@ not it is also a WeGO member.
 from django.db.models import Q
 
 from organisations.access import acts_for, organisations_of
+from organisations.roles import SECRETARIAT
 from organisations.staff import is_secretariat
 from wego.workflow.definitions import DRAFT
 
 from .models import Introduction, Partner, SolutionFinderApplication
-from .workflow import INTRODUCTION, LIVE, SOLUTION_FINDER
+from .workflow import INTRODUCTION, LIVE, OFFICIAL, SOLUTION_FINDER
 
 
 def partners_of(user):
@@ -32,6 +33,18 @@ def visible_applications(user):
         # A draft is the city's own working copy until it is submitted.
         return applications.filter(~SOLUTION_FINDER.q(DRAFT) | mine)
     return applications.filter(mine | Q(pk__in=live_introductions_of(user).values("application")))
+
+
+def may_open(user, application, roles):
+    """What visible_applications says of one application, from the person's roles on it (asked once
+    for the page): its officials always, the Secretariat once it is submitted, a partner while its
+    introduction is live. A plain query by id and the roles cost less than the query that lists them
+    all (profiled, issue 11); a test holds the two to the same answer."""
+    if OFFICIAL in roles:
+        return True
+    if SECRETARIAT in roles:
+        return not SOLUTION_FINDER.has(application, DRAFT)
+    return live_introductions_of(user).filter(application=application).exists()
 
 
 def is_official(user, application):

@@ -28,7 +28,7 @@ from wego.workflow.requests import post_thread_message, take_posted_step, take_s
 
 from ..forms.solution_finder import AttachmentForm, challenge_formset
 from ..models import PARTNERS_BY_NAME, Introduction, SolutionFinderApplication
-from ..permissions import is_official, live_introductions_of, partners_of, visible_applications
+from ..permissions import is_official, live_introductions_of, may_open, partners_of, visible_applications
 from ..services import solution_finder as services
 from ..steps import BY_SLUG, STEPS, steps_to_complete
 from ..workflow import (
@@ -318,7 +318,11 @@ def review(request, pk):
 
 
 def application(request, pk):
-    return application_page(request, application_for(request, pk))
+    application = get_object_or_404(SolutionFinderApplication.objects.select_related("organisation"), pk=pk)
+    roles = SOLUTION_FINDER.roles_of(request.user, application)
+    if not may_open(request.user, application, roles):
+        raise Http404
+    return application_page(request, application, roles=roles)
 
 
 # What the application page keeps for each person (wego/pagecache/fragments.py): the application,
@@ -360,11 +364,12 @@ def introduction_rows(user, application, official, secretariat):
     return rows
 
 
-def application_page(request, application, message_form=None, status=200):
+def application_page(request, application, message_form=None, status=200, roles=None):
     """The page, most of it kept for the person (templates' kept_for_person): what it reads is lazy
     here, asked only when the kept part is rendered again."""
     user = request.user
-    roles = SOLUTION_FINDER.roles_of(user, application)
+    if roles is None:
+        roles = SOLUTION_FINDER.roles_of(user, application)
     official, secretariat = OFFICIAL in roles, SECRETARIAT in roles
     of_city = official or secretariat
 
