@@ -1,7 +1,7 @@
 """The Exchange's text search: the one seam between PostgreSQL's full-text search and a plain fallback.
 
 On PostgreSQL, a project's search document is kept as a tsvector beside it (search_vector, written
-by document_vector with the document) and matched with websearch syntax ("smart parking", -pilot,
+with the document through stored_search) and matched with websearch syntax ("smart parking", -pilot,
 or) through its GIN index; results are ranked by relevance from the stored vector, so a search
 that matches thousands of projects does not parse thousands of documents again. On any other
 database (the newcomer's SQLite) every word or "quoted phrase" must appear in the same document

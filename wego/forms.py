@@ -1,6 +1,8 @@
 """What every form of the portal does to its fields: refuse invisible control characters in text,
 and wear Bootstrap's classes so that templates render fields as they are."""
 
+import copy
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -88,20 +90,17 @@ def attributes(attrs):
     )
 
 
-def quick_selects(fields):
-    """Each plain select and text input of a form rendered in Python (QuickSelect, QuickInput), its
-    choices and attributes kept."""
+QUICK_VERSIONS = {forms.Select: QuickSelect, forms.TextInput: QuickInput}
+
+
+def quick_widgets(fields, quick_class_for=lambda widget: QUICK_VERSIONS.get(type(widget))):
+    """Each widget of a form that has a quick version rendered by it: the same widget (choices,
+    attributes, input type, required), only its render() written in Python."""
     for field in fields.values():
-        if type(field.widget) is forms.Select:
-            widget = QuickSelect(attrs=field.widget.attrs)
-            widget.choices = field.widget.choices
-            widget.is_required = field.widget.is_required
-            field.widget = widget
-        elif type(field.widget) is forms.TextInput:
-            widget = QuickInput(attrs=field.widget.attrs)
-            widget.input_type = field.widget.input_type  # "search", taken out of the attributes
-            widget.is_required = field.widget.is_required
-            field.widget = widget
+        if quick_class := quick_class_for(field.widget):
+            quick = copy.copy(field.widget)
+            quick.__class__ = quick_class
+            field.widget = quick
 
 
 def is_free_text(field):

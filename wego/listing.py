@@ -14,7 +14,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django_filters.widgets import BaseCSVWidget
 
-from .forms import QuickSelect, quick_selects, refuse_control_characters, style_for_bootstrap
+from .forms import QUICK_VERSIONS, QuickSelect, quick_widgets, refuse_control_characters, style_for_bootstrap
 from .pagecache import content
 from .pagecache.versions import remembered
 from .text import fold
@@ -27,13 +27,11 @@ class QuickCSVSelect(BaseCSVWidget, QuickSelect):
     """django-filters' sort box (a select that reads comma-separated values), written in Python."""
 
 
-def quick_sort_boxes(fields):
-    for field in fields.values():
-        if type(field.widget).__bases__ == (BaseCSVWidget, forms.Select):
-            widget = QuickCSVSelect(attrs=field.widget.attrs)
-            widget.choices = field.widget.choices
-            widget.is_required = field.widget.is_required
-            field.widget = widget
+def quick_class_for(widget):
+    # django-filters makes its CSV select class anew for each filter: known by what it is made of.
+    if type(widget).__bases__ == (BaseCSVWidget, forms.Select):
+        return QuickCSVSelect
+    return QUICK_VERSIONS.get(type(widget))
 
 
 def remembered_choices(field):
@@ -60,8 +58,7 @@ class ListForm(forms.Form):
             self.data["country"] = self.data["country"].strip().upper()
         refuse_control_characters(self.fields)
         style_for_bootstrap(self.fields)
-        quick_selects(self.fields)
-        quick_sort_boxes(self.fields)
+        quick_widgets(self.fields, quick_class_for)
         for field in self.fields.values():
             if isinstance(field, forms.ModelChoiceField):
                 # A callable: asked when the box is rendered, never for an export that shows no form.
@@ -74,7 +71,8 @@ class ListForm(forms.Form):
         The search box's own change (when it loses focus) is left out: typing already asked, and a
         second redraw racing a click on a result cancelled the visitor's navigation."""
         choices = [f"change from:#{field.auto_id}" for field in self if field.name != "q"]
-        typing = ["input changed delay:400ms from:#id_q", "search from:#id_q"] if "q" in self.fields else []
+        search = f"#{self['q'].auto_id}" if "q" in self.fields else None
+        typing = [f"input changed delay:400ms from:{search}", f"search from:{search}"] if search else []
         return ", ".join(choices + typing)
 
     def clean_q(self):
