@@ -13,13 +13,13 @@ from wego.notifications import inbox
 from wego.submissions.once import already_sent, sent
 from wego.workflow.requests import take_step
 
-from .dashboard import rendered_panels
+from .dashboard import dashboard_page
 from .forms import AffiliationRequestForm, ProfileForm
 from .services import propose_and_request, request_affiliation
 
 
 def dashboard(request):
-    return render(request, "organisations/dashboard.html", {"panels": rendered_panels(request)})
+    return dashboard_page(request)
 
 
 def profile(request):

@@ -43,6 +43,13 @@ class Contributions:
         self.parts.sort(key=lambda p: (p.order, p.name))
         return part
 
+    def shows(self):
+        """Every kind of content the parts show, or None when a part is rendered at every request
+        (then no page made of them may be kept whole)."""
+        if not all(part.shows for part in self.parts):
+            return None
+        return frozenset().union(*(part.shows for part in self.parts))
+
     def rendered(self, request, *arguments, **extra):
         """The HTML of each part with something to show, in order; `arguments` go to its context()."""
         shown = []

@@ -17,6 +17,8 @@ from organisations.roles import SECRETARIAT
 from organisations.staff import is_secretariat
 from wego import drafts
 from wego.drafts import draft_data, step_after, step_before, still_missing
+from wego.pagecache import content
+from wego.pagecache.fragments import render_kept_for_person
 from wego.pagecache.pages import public_page
 from wego.submissions.once import already_sent, sent
 from wego.uploads import download
@@ -318,15 +320,17 @@ def review(request, pk):
 
 
 def application(request, pk):
-    application = get_object_or_404(SolutionFinderApplication.objects.select_related("organisation"), pk=pk)
+    # The organisation is read only when the page is rendered again (the rest of the time it is kept).
+    application = get_object_or_404(SolutionFinderApplication, pk=pk)
     roles = SOLUTION_FINDER.roles_of(request.user, application)
     if not may_open(request.user, application, roles):
         raise Http404
     return application_page(request, application, roles=roles)
 
 
-# What the application page keeps for each person (wego/pagecache/fragments.py): the application,
-# its challenges, attachments, packages and history, the introductions and the person's role in them.
+# What the body of the application page keeps for each person (wego/pagecache/fragments.py): the
+# application, its challenges, attachments, packages and history, the introductions and the
+# person's role in them.
 APPLICATION_SHOWS = frozenset(
     {
         "solution-finder-applications",
@@ -343,6 +347,9 @@ APPLICATION_SHOWS = frozenset(
 
 # The thread's messages and their authors.
 THREAD_SHOWS = frozenset({"histories", "people"})
+
+# The whole page, kept for each person as well: the parts above, the layout and the unread count.
+PAGE_SHOWS = APPLICATION_SHOWS | THREAD_SHOWS | {content.LAYOUT, "notifications"}
 
 
 def introduction_rows(user, application, official, secretariat):
@@ -365,8 +372,9 @@ def introduction_rows(user, application, official, secretariat):
 
 
 def application_page(request, application, message_form=None, status=200, roles=None):
-    """The page, most of it kept for the person (templates' kept_for_person): what it reads is lazy
-    here, asked only when the kept part is rendered again."""
+    """The page, kept whole for the person (render_kept_for_person) and in parts (the template's
+    kept_for_person, for when one thing changed): what it reads is lazy here, asked only when it is
+    rendered again. Shown again with a message that was not sent, it is rendered as it is."""
     user = request.user
     if roles is None:
         roles = SOLUTION_FINDER.roles_of(user, application)
@@ -378,42 +386,40 @@ def application_page(request, application, message_form=None, status=200, roles=
             lambda: current_note(application) if of_city and SOLUTION_FINDER.has(application, flag) else ""
         )
 
-    return render(
-        request,
-        "programs/solution_finder/application.html",
-        {
-            "application": application,
-            "shows": APPLICATION_SHOWS,
-            "of_city": of_city,
-            "is_official": official,
-            "is_secretariat": secretariat,
-            "state": state_for_applicant(application),
-            "question": note_if(QUESTION),
-            "reason": note_if(REASON),
-            "history": SimpleLazyObject(lambda: history_for_applicant(application)) if of_city else [],
-            "steps": SimpleLazyObject(
-                lambda: [
-                    step
-                    for step in SOLUTION_FINDER.available_for_roles(application, roles)
-                    if step.place == PAGE
-                ]
-            ),
-            "editable": SOLUTION_FINDER.has(application, EDITABLE),
-            "challenges": application.challenges.select_related("area"),
-            "attachments": application.attachments.all() if of_city else [],
-            "thread": threads.messages_of(application) if of_city else [],
-            "thread_shows": THREAD_SHOWS,
-            "thread_of": application.pk,
-            "thread_open": of_city and threads.is_open(application),
-            "message_form": message_form or ThreadMessageForm(),
-            "introductions": SimpleLazyObject(
-                lambda: introduction_rows(user, application, official, secretariat)
-            ),
-            "packages": application.packages.prefetch_related(PARTNERS_BY_NAME) if of_city else [],
-            "packages_open": of_city and SOLUTION_FINDER.has(application, PACKAGES),
-        },
-        status=status,
-    )
+    context = {
+        "application": application,
+        "shows": APPLICATION_SHOWS,
+        "of_city": of_city,
+        "is_official": official,
+        "is_secretariat": secretariat,
+        "state": state_for_applicant(application),
+        "question": note_if(QUESTION),
+        "reason": note_if(REASON),
+        "history": SimpleLazyObject(lambda: history_for_applicant(application)) if of_city else [],
+        "steps": SimpleLazyObject(
+            lambda: [
+                step for step in SOLUTION_FINDER.available_for_roles(application, roles) if step.place == PAGE
+            ]
+        ),
+        "editable": SOLUTION_FINDER.has(application, EDITABLE),
+        "challenges": application.challenges.select_related("area"),
+        "attachments": application.attachments.all() if of_city else [],
+        "thread": threads.messages_of(application) if of_city else [],
+        "thread_shows": THREAD_SHOWS,
+        "thread_of": application.pk,
+        "thread_open": of_city and threads.is_open(application),
+        "message_form": message_form or ThreadMessageForm(),
+        "introductions": SimpleLazyObject(
+            lambda: introduction_rows(user, application, official, secretariat)
+        ),
+        "packages": application.packages.prefetch_related(PARTNERS_BY_NAME) if of_city else [],
+        "packages_open": of_city and SOLUTION_FINDER.has(application, PACKAGES),
+    }
+    if message_form is None:
+        return render_kept_for_person(
+            request, "programs/solution_finder/application.html", context, PAGE_SHOWS, sorted(roles)
+        )
+    return render(request, "programs/solution_finder/application.html", context, status=status)
 
 
 @verified_email_required

@@ -4,34 +4,86 @@ My WeGO's panels and a city's application page cost most of their time in querie
 yet change only when the person's affiliations, applications, projects or messages do. A part
 declares the kinds of content it shows (public and personal ones, wego/pagecache/content.py); it is
 kept per person and language under their versions and the portal's, and rendered again after any
-change to them. A form in a kept part gets the request's own CSRF token: the part is rendered with
-a placeholder in its place. The test suite checks that a part reads only what its kinds name
-(wego/pagecache/reads.py).
+change to them. A whole page may be kept the same way (render_kept_for_person).
+
+What is the request's own is never kept: a form in a kept part is rendered with placeholders for
+the request's CSRF token and for the submission token of a form that creates something (each
+showing of such a form needs a new one, wego/submissions/), filled in on every request. A page with
+a message waiting is rendered as it is, the message shown once. The test suite checks that a part
+reads only what its kinds name (wego/pagecache/reads.py).
 """
 
+import contextvars
+import hashlib
+
 from django.conf import settings
+from django.contrib.messages import get_messages
+from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+
+from wego.submissions.once import new_token
 
 from . import content, reads, versions
 
 KEY = "pagecache:fragment:"
-# Stands for the CSRF token in a kept part; letters only, so that escaping leaves it as it is.
+# Stand for the request's tokens in a kept part; letters only, so that escaping leaves them as they are.
 CSRF_PLACEHOLDER = "keptfragmentcsrftokenplaceholder"
+SUBMISSION_PLACEHOLDER = "keptfragmentsubmissiontokenplaceholder"
+# True while a part is rendered to be kept: its tokens are placeholders then, and a part kept within
+# it (a panel of a page kept whole) leaves them for the outermost part to fill in.
+_keeping = contextvars.ContextVar("keeping", default=False)
+
+
+def keeping():
+    """Whether what is being rendered now is to be kept (and its tokens must be placeholders)."""
+    return _keeping.get()
 
 
 def kept_for_person(request, kinds, name, render):
     """The HTML `render(csrf_token)` returns, kept for request.user under the versions of `kinds`.
     `render` may depend on nothing but the person, the language, `name` (which carries whatever
     else it varies on) and those kinds of content."""
+    outermost = not keeping()
     kinds = frozenset(kinds) | {content.PORTAL}
     key = f"{KEY}{name}:{request.user.pk}:{get_language()}:{versions.signature(kinds)}"
     html = versions.get(key)
     if html is None:
-        html = reads.computed(kinds, f"The kept part {name}", lambda: render(CSRF_PLACEHOLDER))
+        started = _keeping.set(True)
+        try:
+            html = reads.computed(kinds, f"The kept part {name}", lambda: render(CSRF_PLACEHOLDER))
+        finally:
+            _keeping.reset(started)
         versions.keep(key, html, settings.PAGE_CACHE_SECONDS)
+    # Rendered from the portal's own templates, which escaped what they show.
+    return mark_safe(filled(request, html) if outermost else html)
+
+
+def filled(request, html):
+    """Kept HTML with the request's own tokens in place of the placeholders."""
     if CSRF_PLACEHOLDER in html:
         html = html.replace(CSRF_PLACEHOLDER, get_token(request))
-    # Rendered from the portal's own templates, which escaped what they show.
-    return mark_safe(html)
+    while SUBMISSION_PLACEHOLDER in html:
+        html = html.replace(SUBMISSION_PLACEHOLDER, new_token(), 1)
+    return html
+
+
+def render_kept_for_person(request, template_name, context, kinds, vary_on=()):
+    """render() for a signed-in person's page (a GET that answers 200), kept whole for them under the
+    versions of `kinds`, which must name everything the page shows, its layout included: what the
+    view put in `context` is read only when the page is rendered again, so it should be lazy. The
+    page is kept per address (the language links and the current item of the menu depend on it)
+    and per `vary_on` (the person's roles on what the page shows)."""
+    # A message is shown once, so a page with one is never kept (len() reads them without using them).
+    if request.method not in ("GET", "HEAD") or get_messages(request):
+        return render(request, template_name, context)
+    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    name = ":".join(["page", template_name, address, *(str(value) for value in vary_on)])
+
+    def render_page(csrf_token):
+        return render_to_string(template_name, {**context, "csrf_token": csrf_token}, request)
+
+    return HttpResponse(kept_for_person(request, kinds, name, render_page))
