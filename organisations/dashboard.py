@@ -6,7 +6,6 @@ the panel has nothing to say to this person.
 """
 
 from django.shortcuts import render
-from django.utils.functional import SimpleLazyObject
 
 from wego.contributions import Contributions
 from wego.contributions import Part as Panel
@@ -30,7 +29,10 @@ def rendered_panels(request):
 def dashboard_page(request):
     """My WeGO, kept whole for the person while none of what its panels show changes (each panel is
     kept on its own too, for when one thing changed)."""
-    context = {"panels": SimpleLazyObject(lambda: rendered_panels(request))}
+
+    def context():
+        return {"panels": rendered_panels(request)}
+
     if (panels_show := PANELS.shows()) is None:
-        return render(request, "organisations/dashboard.html", context)
+        return render(request, "organisations/dashboard.html", context())
     return render_kept_for_person(request, "organisations/dashboard.html", context, panels_show | PAGE_SHOWS)

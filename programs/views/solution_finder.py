@@ -319,13 +319,23 @@ def review(request, pk):
     )
 
 
-def application(request, pk):
-    # The organisation is read only when the page is rendered again (the rest of the time it is kept).
+def application_to_open(request, pk):
+    """The application and the person's roles on it; 404 for one they may not open."""
     application = get_object_or_404(SolutionFinderApplication, pk=pk)
     roles = SOLUTION_FINDER.roles_of(request.user, application)
     if not may_open(request.user, application, roles):
         raise Http404
-    return application_page(request, application, roles=roles)
+    return application, roles
+
+
+def application(request, pk):
+    # Kept whole for the person, the decision to let them open it included (render_kept_for_person).
+    return render_kept_for_person(
+        request,
+        APPLICATION_TEMPLATE,
+        lambda: application_context(request, *application_to_open(request, pk)),
+        PAGE_SHOWS,
+    )
 
 
 # What the body of the application page keeps for each person (wego/pagecache/fragments.py): the
@@ -348,8 +358,11 @@ APPLICATION_SHOWS = frozenset(
 # The thread's messages and their authors.
 THREAD_SHOWS = frozenset({"histories", "people"})
 
-# The whole page, kept for each person as well: the parts above, the layout and the unread count.
+# The whole page, kept for each person as well: the parts above, the layout, the unread count, and
+# what decides whether the person may open it (their roles: staff groups, second factors).
 PAGE_SHOWS = APPLICATION_SHOWS | THREAD_SHOWS | {content.LAYOUT, "notifications"}
+
+APPLICATION_TEMPLATE = "programs/solution_finder/application.html"
 
 
 def introduction_rows(user, application, official, secretariat):
@@ -371,13 +384,10 @@ def introduction_rows(user, application, official, secretariat):
     return rows
 
 
-def application_page(request, application, message_form=None, status=200, roles=None):
-    """The page, kept whole for the person (render_kept_for_person) and in parts (the template's
-    kept_for_person, for when one thing changed): what it reads is lazy here, asked only when it is
-    rendered again. Shown again with a message that was not sent, it is rendered as it is."""
+def application_context(request, application, roles, message_form=None):
+    """The page's context. Its body is kept for the person in parts as well (the template's
+    kept_for_person, for when one thing changed): what they read is lazy here."""
     user = request.user
-    if roles is None:
-        roles = SOLUTION_FINDER.roles_of(user, application)
     official, secretariat = OFFICIAL in roles, SECRETARIAT in roles
     of_city = official or secretariat
 
@@ -386,7 +396,7 @@ def application_page(request, application, message_form=None, status=200, roles=
             lambda: current_note(application) if of_city and SOLUTION_FINDER.has(application, flag) else ""
         )
 
-    context = {
+    return {
         "application": application,
         "shows": APPLICATION_SHOWS,
         "of_city": of_city,
@@ -415,11 +425,6 @@ def application_page(request, application, message_form=None, status=200, roles=
         "packages": application.packages.prefetch_related(PARTNERS_BY_NAME) if of_city else [],
         "packages_open": of_city and SOLUTION_FINDER.has(application, PACKAGES),
     }
-    if message_form is None:
-        return render_kept_for_person(
-            request, "programs/solution_finder/application.html", context, PAGE_SHOWS, sorted(roles)
-        )
-    return render(request, "programs/solution_finder/application.html", context, status=status)
 
 
 @verified_email_required
@@ -439,7 +444,9 @@ def post_message(request, pk):
         if post_thread_message(request, application, form):
             return sent(request, redirect(f"{application.get_absolute_url()}#thread"))
     # What was typed stays in the form, with the reason it was not sent.
-    return application_page(request, application, message_form=form, status=400 if form.errors else 200)
+    roles = SOLUTION_FINDER.roles_of(request.user, application)
+    context = application_context(request, application, roles, message_form=form)
+    return render(request, APPLICATION_TEMPLATE, context, status=400 if form.errors else 200)
 
 
 @require_safe

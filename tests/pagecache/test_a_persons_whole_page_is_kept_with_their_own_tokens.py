@@ -38,8 +38,8 @@ def test_the_application_page_comes_whole_from_the_cache_with_a_new_submission_t
     url = application.get_absolute_url()
     client.force_login(official)
     pages = [client.get(url).text]
-    # The session, the person, the application and the person's role on it: nothing else.
-    with django_assert_max_num_queries(4):
+    # The session and the person: whether they may open it was kept with the page.
+    with django_assert_max_num_queries(2):
         pages.append(client.get(url).text)
     for page in pages:
         assert CSRF_PLACEHOLDER not in page and SUBMISSION_PLACEHOLDER not in page
@@ -63,7 +63,7 @@ def test_each_session_of_a_person_gets_its_own_csrf_token_in_a_kept_page(city, d
         browser.force_login(official)  # a sign-in changes the person (the time of their last one)
     tokens = []
     for number, browser in enumerate(browsers):
-        with django_assert_max_num_queries(4 if number else 100):  # the second session's page is kept
+        with django_assert_max_num_queries(2 if number else 100):  # the second session's page is kept
             page = browser.get(url).text
         tokens.append(CSRF_TOKEN.search(thread_form(page)).group(1))
     for number, (browser, token) in enumerate(zip(browsers, tokens, strict=True)):

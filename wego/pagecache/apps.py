@@ -16,11 +16,9 @@ class PageCacheConfig(AppConfig):
             "sessions.Session",
             "admin.LogEntry",
             "auth.Permission",
-            "auth.Group",
             "contenttypes.ContentType",
             "account.EmailAddress",
             "account.EmailConfirmation",
-            "mfa.Authenticator",
             # Submission tokens: the portal's plumbing.
             "submissions.FormSubmission",
         )

@@ -71,19 +71,20 @@ def filled(request, html):
     return html
 
 
-def render_kept_for_person(request, template_name, context, kinds, vary_on=()):
+def render_kept_for_person(request, template_name, context, kinds):
     """render() for a signed-in person's page (a GET that answers 200), kept whole for them under the
-    versions of `kinds`, which must name everything the page shows, its layout included: what the
-    view put in `context` is read only when the page is rendered again, so it should be lazy. The
-    page is kept per address (the language links and the current item of the menu depend on it)
-    and per `vary_on` (the person's roles on what the page shows)."""
+    versions of `kinds`, which must name everything the page shows, its layout included.
+
+    `context()` makes the template's context; it is called only when the page is rendered again,
+    and may raise Http404: the decision to show the person the page is kept with it, which holds as
+    long as it reads nothing but what `kinds` name (checked with everything else the page reads).
+    The page is kept per address (the language links and the current item of the menu depend on it)."""
     # A message is shown once, so a page with one is never kept (len() reads them without using them).
     if request.method not in ("GET", "HEAD") or get_messages(request):
-        return render(request, template_name, context)
+        return render(request, template_name, context())
     address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    name = ":".join(["page", template_name, address, *(str(value) for value in vary_on)])
 
     def render_page(csrf_token):
-        return render_to_string(template_name, {**context, "csrf_token": csrf_token}, request)
+        return render_to_string(template_name, {**context(), "csrf_token": csrf_token}, request)
 
-    return HttpResponse(kept_for_person(request, kinds, name, render_page))
+    return HttpResponse(kept_for_person(request, kinds, f"page:{template_name}:{address}", render_page))
