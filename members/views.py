@@ -10,7 +10,7 @@ from organisations.access import acts_for
 from organisations.appearances import rendered_sections
 from organisations.public_profile import pending_change
 from organisations.staff import is_secretariat
-from wego.exports import csv_response, json_response
+from wego.exports import csv_response, json_pages_response
 from wego.listing import filter_with_notices, filtered_page, is_live_update
 from wego.pagecache.pages import public_page
 from wego.uploads import inline_image
@@ -65,7 +65,7 @@ def export_csv(request):
 @require_safe
 def export_json(request):
     members = filtered_members(request)[0].qs
-    return json_response("wego-members.json", exports.member_rows(request, members))
+    return json_pages_response(request, "wego-members.json", exports.member_rows, members)
 
 
 @public_page("members", "organisations", "projects", "packages", "partners", "areas")

@@ -28,8 +28,10 @@ COLUMNS = [
 
 
 def area_slugs(projects):
-    """{project id: [area slug, …]} for these projects, in one query."""
-    through = Project.areas.through.objects.filter(project__in=projects.order_by().values("pk"))
+    """{project id: [area slug, …]} for these projects (a page of them: a slice), in one query."""
+    # Its order only matters to which projects a slice holds.
+    ids = projects.values("pk") if projects.query.is_sliced else projects.order_by().values("pk")
+    through = Project.areas.through.objects.filter(project__in=ids)
     slugs = defaultdict(list)
     for project_id, slug in through.order_by("area__position", "area__name").values_list(
         "project_id", "area__slug"

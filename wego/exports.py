@@ -1,10 +1,13 @@
 """Lists as open data and spreadsheets: CSV that spreadsheet programs read as UTF-8 and never run
-as formulas, and JSON with names as they are written."""
+as formulas, and JSON with names as they are written, a page at a time."""
 
 import csv
+import re
 
+from django.conf import settings
 from django.contrib import admin
 from django.http import HttpResponse, JsonResponse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -32,6 +35,46 @@ def json_response(filename, rows):
     response = JsonResponse(list(rows), safe=False, json_dumps_params={"ensure_ascii": False})
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
+
+
+# Digits only (not "²", which Python counts as one), and few enough for PostgreSQL's OFFSET.
+PAGE_NUMBER = re.compile(r"0*[1-9][0-9]{0,8}")
+LAST_PAGE = 999_999_999
+
+
+def json_pages_response(request, filename, rows_of, queryset):
+    """The rows `rows_of(request, queryset)` makes, as a JSON list, settings.OPEN_DATA_PAGE_SIZE at a
+    time: `page` (from 1) picks one, and the Link header (RFC 8288, as GitHub's API) gives the
+    addresses of the first, previous and next pages. A page costs the same however long the list
+    (no count, no rows beyond it); the CSV gives the whole list at once, for spreadsheets."""
+    size = settings.OPEN_DATA_PAGE_SIZE
+    raw = request.GET.get("page") or "1"
+    if not PAGE_NUMBER.fullmatch(raw):
+        message = gettext("The page must be a whole number from 1 to %(last)s, not “%(page)s”.") % {
+            "last": LAST_PAGE,
+            "page": raw[:40],
+        }
+        return JsonResponse({"error": message}, status=400, json_dumps_params={"ensure_ascii": False})
+    page = int(raw)
+    offset = (page - 1) * size
+    # One row beyond the page says whether another follows, without counting them all.
+    rows = list(rows_of(request, queryset[offset : offset + size + 1]))
+    response = json_response(filename, rows[:size])
+    links = {"first": 1}
+    if page > 1:
+        links["prev"] = page - 1
+    if len(rows) > size:
+        links["next"] = page + 1
+    response["Link"] = ", ".join(
+        f'<{page_address(request, number)}>; rel="{rel}"' for rel, number in links.items()
+    )
+    return response
+
+
+def page_address(request, number):
+    query = request.GET.copy()
+    query["page"] = str(number)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
 @admin.action(description=_("Export selected to CSV"))

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from wego.exports import csv_response, json_response
+from wego.exports import csv_response, json_pages_response
 from wego.listing import filter_with_notices, filtered_page, is_live_update
 from wego.pagecache.pages import public_page
 
@@ -57,7 +57,7 @@ def export_csv(request):
 @require_safe
 def export_json(request):
     projects = filtered_projects(request)[0].qs
-    return json_response("wego-exchange-projects.json", exports.project_rows(request, projects))
+    return json_pages_response(request, "wego-exchange-projects.json", exports.project_rows, projects)
 
 
 def project_for(request, slug):

@@ -33,8 +33,64 @@ def test_json_export_gives_join_dates_as_iso_dates(client, report_data):
     assert rows[0]["joined_on"] == "2020-05-20"
 
 
-def test_json_export_ignores_pagination(client, report_data):
-    assert len(client.get("/members/export.json", {"page": "2"}).json()) == 166
+def test_json_export_gives_every_member_on_one_page_at_the_reports_size(client, report_data):
+    response = client.get("/members/export.json")
+    assert len(response.json()) == 166
+    assert response["Link"] == '<http://testserver/members/export.json?page=1>; rel="first"'
+
+
+def link(response, rel):
+    found = [part for part in response["Link"].split(", ") if part.endswith(f'rel="{rel}"')]
+    return found[0][1 : found[0].index(">")] if found else None
+
+
+def test_json_export_comes_a_page_at_a_time_with_links_to_the_others(client, report_data, settings):
+    settings.OPEN_DATA_PAGE_SIZE = 50
+    whole = [
+        row["slug"]
+        for row in csv.DictReader(io.StringIO(client.get("/members/export.csv").content.decode("utf-8-sig")))
+    ]
+    pages, address = [], "http://testserver/members/export.json"
+    while address:
+        response = client.get(address)
+        assert response.status_code == 200
+        pages.append(response)
+        address = link(response, "next")
+    assert [len(page.json()) for page in pages] == [50, 50, 50, 16]
+    assert [row["slug"] for page in pages for row in page.json()] == whole
+    assert link(pages[0], "prev") is None
+    assert link(pages[3], "prev") == "http://testserver/members/export.json?page=3"
+    assert link(pages[3], "first") == "http://testserver/members/export.json?page=1"
+
+
+def test_the_links_between_pages_keep_the_filters(client, report_data, settings):
+    settings.OPEN_DATA_PAGE_SIZE = 5
+    response = client.get("/members/export.json", {"region": "asia-pacific", "type": "local-government"})
+    assert len(response.json()) == 5
+    following = client.get(link(response, "next"))
+    assert following.status_code == 200
+    assert all(
+        row["region"] == "asia-pacific" and row["type"] == "local-government" for row in following.json()
+    )
+    assert not {row["slug"] for row in following.json()} & {row["slug"] for row in response.json()}
+
+
+def test_a_page_after_the_last_is_an_empty_list(client, report_data):
+    response = client.get("/members/export.json", {"page": "9"})
+    assert response.status_code == 200
+    assert response.json() == []
+    assert link(response, "next") is None
+
+
+def test_an_empty_page_is_the_first(client, report_data):
+    assert len(client.get("/members/export.json", {"page": ""}).json()) == 166
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "two", "1.5", "²", "1" + "0" * 30])
+def test_a_page_that_is_not_a_whole_number_from_1_is_refused_with_a_message(client, report_data, page):
+    response = client.get("/members/export.json", {"page": page})
+    assert response.status_code == 400
+    assert "The page must be a whole number from 1 to 999999999" in response.json()["error"]
 
 
 def test_csv_export_is_the_same_filtered_list(client, report_data):

@@ -73,6 +73,18 @@ def test_json_has_the_same_rows_with_the_filters(client, projects):
     assert rows[0]["end_year"] == 2021
 
 
+def test_json_comes_a_page_at_a_time_with_each_projects_areas(client, projects, settings):
+    settings.OPEN_DATA_PAGE_SIZE = 1
+    first = client.get("/driver/exchange/export.json")
+    assert [row["slug"] for row in first.json()] == ["formula"]
+    assert first.json()[0]["areas"] == "water-management"
+    assert 'page=2>; rel="next"' in first["Link"]
+    second = client.get("/driver/exchange/export.json", {"page": "2"})
+    assert [row["slug"] for row in second.json()] == ["bus-lanes"]
+    assert second.json()[0]["areas"] == "public-transportation;water-management"
+    assert 'rel="next"' not in second["Link"]
+
+
 def test_bad_filters_are_ignored_not_an_error(client, projects):
     response = client.get("/driver/exchange/export.json", {"area": "atlantis", "q": "x" * 10_000})
     assert response.status_code == 200
