@@ -9,7 +9,7 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import F, Q
+from django.db.models import Count, F, Q, Window
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django_filters.widgets import BaseCSVWidget
@@ -172,12 +172,32 @@ class CountedPaginator(Paginator):
             self.count = count  # instead of the cached property's COUNT query
 
 
+# The rows in all, asked with the page's rows (COUNT(*) OVER ()).
+ROWS_IN_ALL = "listing_rows_in_all"
+
+
+def rows_and_count(queryset, number, per_page):
+    """The rows of page `number` and how many rows there are in all, in one query: a search or a
+    filter is run once, not once to count and again for the page. None for the count when the page
+    is empty (past the last, or nothing found), which only a COUNT can tell."""
+    offset = (number - 1) * per_page
+    rows = list(queryset.annotate(**{ROWS_IN_ALL: Window(Count("*"))})[offset : offset + per_page])
+    return rows, (getattr(rows[0], ROWS_IN_ALL) if rows else None)
+
+
 def page_of(request, queryset, per_page, notices, count=None):
     """(page, elided page range) for ?page=; a page that does not exist shows the nearest, with a
-    notice. `count`, when known, spares the COUNT query."""
-    paginator = CountedPaginator(queryset, per_page, count=count)
+    notice. `count`, when known, spares the COUNT query; when not, it comes with the page's rows."""
     asked_for = request.GET.get("page")
+    number = int(asked_for) if asked_for and asked_for.isascii() and asked_for.isdigit() else 1
+    rows = None
+    # Over DISTINCT rows the window would count the rows before DISTINCT removes the repeated ones.
+    if count is None and number >= 1 and not queryset.query.distinct:
+        rows, count = rows_and_count(queryset, number, per_page)
+    paginator = CountedPaginator(queryset, per_page, count=count)
     page = paginator.get_page(asked_for)
+    if rows and page.number == number:
+        page.object_list = rows
     if asked_for and asked_for != str(page.number):
         notices.append(
             _("That page does not exist; showing page %(number)d of %(total)d.")
