@@ -61,8 +61,9 @@ class ListForm(forms.Form):
         quick_widgets(self.fields, quick_class_for)
         for field in self.fields.values():
             if isinstance(field, forms.ModelChoiceField):
-                # A callable: asked when the box is rendered, never for an export that shows no form.
-                field.widget.choices = functools.partial(remembered_choices, field)
+                # A callable: asked when the box is rendered, never for an export that shows no form;
+                # and once, though the widget asks twice (for its options, and whether it may be required).
+                field.widget.choices = functools.cache(functools.partial(remembered_choices, field))
 
     @property
     def live_trigger(self):

@@ -50,3 +50,21 @@ def test_the_sort_box_renders_what_django_filters_renders(client, report_data):
     django = MemberFilter.base_filters["sort"].field.widget.render("sort", ["-name"], attrs={"id": "id_sort"})
     assert tidy(str(quick)).replace(' class="form-select"', "") == tidy(django)
     assert '<input type="search" name="q" value="seoul"' in client.get("/members/?q=seoul").text
+
+
+def test_a_model_choice_box_asks_for_its_remembered_options_once_per_page(client, report_data, monkeypatch):
+    """The widget reads its choices twice (for its options, and whether it may be required); each
+    reading of the remembered options makes their key, which compiles the box's query."""
+    from wego import listing
+
+    asked = []
+
+    def counted(field):
+        asked.append(field.queryset.model._meta.label)
+        return remembered(field)
+
+    remembered = listing.remembered_choices
+    monkeypatch.setattr(listing, "remembered_choices", counted)
+    page = client.get("/members/", {"region": "europe"}).text
+    assert '<option value="europe" selected>' in page
+    assert asked == ["organisations.Region"]
