@@ -79,11 +79,12 @@ class Member(models.Model):
     slug = property(lambda self: self.organisation.slug)
     type = property(lambda self: self.organisation.kind)
     country = property(lambda self: self.organisation.country)
+    country_name = property(lambda self: self.organisation.country_name)
     region = property(lambda self: self.organisation.region)
     region_id = property(lambda self: self.organisation.region_id)
 
     def get_type_display(self):
-        return self.organisation.get_kind_display()
+        return self.organisation.kind_label
 
 
 class RegionalOffice(models.Model):

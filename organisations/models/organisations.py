@@ -5,6 +5,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from wego.countries import country_names
+from wego.labels import label_of
 from wego.text import KeepsFoldedCopies
 from wego.uploads import CheckedFileField, validate_image
 
@@ -103,6 +105,16 @@ class Organisation(KeepsFoldedCopies, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def kind_label(self):
+        """get_kind_display(), translated once per language (wego/labels.py)."""
+        return label_of(OrganisationKind, self.kind)
+
+    @property
+    def country_name(self):
+        """The country's name in the request's language, or "" (a list's rows read it)."""
+        return country_names().get(self.country.code, "") if self.country else ""
 
     def public_url(self):
         """The public page of its first profile (see profiles.py); None for one that has none (so not

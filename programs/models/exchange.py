@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from organisations.models import Organisation
 from wego.addresses import by_slug
 from wego.drafts import Drafted
+from wego.labels import label_of
 from wego.text import KeepsFoldedCopies
 from wego.uploads import CheckedFileField
 
@@ -119,7 +120,13 @@ class Project(KeepsFoldedCopies, models.Model):
 
     # Where the project is: its city's country and region.
     country = property(lambda self: self.city.country)
+    country_name = property(lambda self: self.city.country_name)
     region = property(lambda self: self.city.region)
+
+    @property
+    def stage_label(self):
+        """get_stage_display(), translated once per language (wego/labels.py)."""
+        return label_of(Stage, self.stage)
 
 
 class ProjectIndicator(models.Model):
