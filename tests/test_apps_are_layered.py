@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ["wego", "organisations", "members", "programs"]
+PACKAGES = ["wego", "organisations", "members", "reviews", "programs"]
 
 
 def lint_imports(tree):

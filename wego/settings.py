@@ -31,6 +31,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 PORTAL_APPS = [
     "organisations",
     "members",
+    "reviews",
     "programs",
     "wego.workflow",
     "wego.notifications",

@@ -1,0 +1,199 @@
+"""The domain actions of reviewing: assign, recuse, review. The only place that writes reviews.
+
+A submission judged on a scorecard is any model with an `organisation` (its applicant): that is all
+the programme apps need to give for conflicts to be found. Every refusal raises ReviewRefused with a
+message for the person who tried; nothing is changed then.
+"""
+
+import random
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from organisations.access import organisations_of
+from organisations.staff import staff_in
+from wego.workflow.versions import versions_of
+
+from .models import Assignment, Criterion, Recusal, Review, Score
+from .workflow import ASSIGNING, SCORECARD, SCORING, SHARED
+
+
+class ReviewRefused(Exception):
+    """What was asked cannot be done; the message says why, to the person who asked."""
+
+
+def conflict_of(scorecard, reviewer, subject):
+    """Recusal.AFFILIATED or SAME_COUNTRY when the reviewer may not judge the submission, else NONE."""
+    organisation = subject.organisation
+    theirs = organisations_of(reviewer)
+    if theirs.filter(pk=organisation.pk).exists():
+        return Recusal.AFFILIATED
+    if (
+        scorecard.recuse_same_country
+        and organisation.country
+        and theirs.filter(country=organisation.country).exists()
+    ):
+        return Recusal.SAME_COUNTRY
+    return Recusal.NONE
+
+
+def reviewers_of(scorecard):
+    """The people who may be assigned: staff of the scorecard's group with a second factor."""
+    return staff_in(scorecard.reviewers_group)
+
+
+def assign(scorecard, subject, reviewer, *, by):
+    """Ask `reviewer` to judge `subject`; one related to the applicant is recused at once, and says why."""
+    if not SCORECARD.has(scorecard, ASSIGNING):
+        raise ReviewRefused(_("Reviewers can no longer be assigned: the scoring is closed."))
+    if not reviewers_of(scorecard).filter(pk=reviewer.pk).exists():
+        raise ReviewRefused(
+            _("%(person)s is not in the %(group)s group, or has no second factor yet.")
+            % {"person": reviewer, "group": scorecard.reviewers_group}
+        )
+    recusal = conflict_of(scorecard, reviewer, subject)
+    try:
+        with transaction.atomic():
+            return Assignment.objects.create(
+                scorecard=scorecard,
+                subject_type=ContentType.objects.get_for_model(subject),
+                subject_id=subject.pk,
+                reviewer=reviewer,
+                assigned_by=by,
+                recusal=recusal,
+                recused_at=timezone.now() if recusal else None,
+            )
+    except IntegrityError:
+        raise ReviewRefused(
+            _("%(person)s is already assigned to this submission.") % {"person": reviewer}
+        ) from None
+
+
+def assign_at_random(scorecard, subjects, per_subject, *, by, rng=random):
+    """`per_subject` reviewers for each submission, chosen at random among those free of conflict,
+    the least loaded on this scorecard first. Returns (assignments made, submissions left short)."""
+    reviewers = list(reviewers_of(scorecard))
+    load = dict(
+        Assignment.objects.filter(scorecard=scorecard, recusal="")
+        .values("reviewer")
+        .annotate(count=Count("pk"))
+        .values_list("reviewer", "count")
+    )
+    made, short = [], []
+    subjects = list(subjects)
+    rng.shuffle(subjects)
+    for subject in subjects:
+        already = set(
+            Assignment.objects.filter(
+                scorecard=scorecard,
+                subject_type=ContentType.objects.get_for_model(subject),
+                subject_id=subject.pk,
+            ).values_list("reviewer", flat=True)
+        )
+        free = [
+            reviewer
+            for reviewer in reviewers
+            if reviewer.pk not in already and not conflict_of(scorecard, reviewer, subject)
+        ]
+        rng.shuffle(free)
+        free.sort(key=lambda reviewer: load.get(reviewer.pk, 0))
+        wanted = max(per_subject - sum(1 for pk in already), 0)
+        for reviewer in free[:wanted]:
+            made.append(assign(scorecard, subject, reviewer, by=by))
+            load[reviewer.pk] = load.get(reviewer.pk, 0) + 1
+        if len(free) < wanted:
+            short.append(subject)
+    return made, short
+
+
+def declare_conflict(assignment, *, by, note):
+    """The reviewer says they may not judge this submission; their review, if any, no longer counts."""
+    if by.pk != assignment.reviewer_id:
+        raise ReviewRefused(_("Only the reviewer can declare their own conflict of interest."))
+    if not note.strip():
+        raise ReviewRefused(_("Please say briefly what the conflict of interest is."))
+    Assignment.objects.filter(pk=assignment.pk).update(
+        recusal=Recusal.DECLARED, recusal_note=note.strip(), recused_at=timezone.now()
+    )
+    assignment.refresh_from_db()
+    return assignment
+
+
+def submit_review(assignment, *, by, values, recommendation, note=""):
+    """Record the reviewer's scores ({criterion id: (value, comment)}) for every criterion, tied to
+    the submission's latest version. Sent again, it replaces the scores, tied to the version then."""
+    with transaction.atomic():
+        # Locked, so that two sendings at once are one after the other.
+        assignment = Assignment.objects.select_for_update().select_related("scorecard").get(pk=assignment.pk)
+        scorecard = assignment.scorecard
+        if by.pk != assignment.reviewer_id:
+            raise ReviewRefused(_("Only the assigned reviewer can review this submission."))
+        if assignment.recused:
+            raise ReviewRefused(_("You are recused from this submission, so you cannot review it."))
+        if not SCORECARD.has(scorecard, SCORING):
+            raise ReviewRefused(_("The scoring is not open: reviews cannot be given or changed now."))
+        criteria = {criterion.pk: criterion for criterion in Criterion.objects.filter(scorecard=scorecard)}
+        if missing := [criteria[pk].name for pk in criteria if pk not in values]:
+            raise ReviewRefused(
+                _("Please score every criterion; missing: %(names)s.") % {"names": ", ".join(missing)}
+            )
+        if unknown := set(values) - criteria.keys():
+            raise ReviewRefused(
+                _("Some scores are for criteria of another scorecard (%(ids)s).") % {"ids": sorted(unknown)}
+            )
+        for pk, (value, _comment) in values.items():
+            if not scorecard.lowest <= value <= scorecard.highest:
+                raise ReviewRefused(
+                    _("%(criterion)s: scores go from %(lowest)d to %(highest)d, not %(value)s.")
+                    % {
+                        "criterion": criteria[pk].name,
+                        "lowest": scorecard.lowest,
+                        "highest": scorecard.highest,
+                        "value": value,
+                    }
+                )
+        review, _created = Review.objects.update_or_create(
+            assignment=assignment,
+            defaults={
+                "version": versions_of(assignment.subject).order_by("number").last(),
+                "recommendation": recommendation,
+                "note_for_applicant": note,
+                "submitted_at": timezone.now(),
+            },
+        )
+        review.scores.all().delete()
+        Score.objects.bulk_create(
+            Score(review=review, criterion_id=pk, value=value, comment=comment)
+            for pk, (value, comment) in values.items()
+        )
+    return review
+
+
+def others_reviews(assignment):
+    """The other reviewers' reviews of the same submission that this reviewer may read: none until
+    they submitted their own (unless the scorecard's phase shares them all), never a recused one's."""
+    own_given = Review.objects.filter(assignment=assignment).exists()
+    if not (own_given or SCORECARD.has(assignment.scorecard, SHARED)):
+        return Review.objects.none()
+    return (
+        Review.objects.filter(
+            assignment__scorecard=assignment.scorecard,
+            assignment__subject_type=assignment.subject_type,
+            assignment__subject_id=assignment.subject_id,
+            assignment__recusal="",
+        )
+        .exclude(assignment=assignment)
+        .select_related("assignment__reviewer", "version")
+        .prefetch_related("scores__criterion")
+    )
+
+
+def judged_an_earlier_version(review):
+    """Whether the submission was sent again after this review judged it."""
+    latest = (
+        versions_of(review.assignment.subject).order_by("-number").values_list("number", flat=True).first()
+    )
+    return review.version is not None and latest is not None and review.version.number < latest
