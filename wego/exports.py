@@ -2,13 +2,14 @@
 as formulas, and JSON with names as they are written, a page at a time."""
 
 import csv
-import re
 
 from django.conf import settings
 from django.contrib import admin
 from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from .listing import PAGE_NUMBER
 
 
 def spreadsheet_safe(value):
@@ -37,8 +38,6 @@ def json_response(filename, rows):
     return response
 
 
-# Digits only (not "²", which Python counts as one), and few enough for PostgreSQL's OFFSET.
-PAGE_NUMBER = re.compile(r"0*[1-9][0-9]{0,8}")
 LAST_PAGE = 999_999_999
 
 

@@ -4,6 +4,7 @@ what was ignored, sort, page through, answer htmx live, and say which filters ar
 
 import functools
 import hashlib
+import re
 
 import django_filters
 from django import forms
@@ -173,6 +174,9 @@ class CountedPaginator(Paginator):
             self.count = count  # instead of the cached property's COUNT query
 
 
+# A page number: digits only (not "²", which Python counts as one), few enough for PostgreSQL's OFFSET.
+PAGE_NUMBER = re.compile(r"0*[1-9][0-9]{0,8}")
+
 # The rows in all, asked with the page's rows (COUNT(*) OVER ()).
 ROWS_IN_ALL = "listing_rows_in_all"
 
@@ -190,7 +194,8 @@ def page_of(request, queryset, per_page, notices, count=None):
     """(page, elided page range) for ?page=; a page that does not exist shows the nearest, with a
     notice. `count`, when known, spares the COUNT query; when not, it comes with the page's rows."""
     asked_for = request.GET.get("page")
-    number = int(asked_for) if asked_for and asked_for.isascii() and asked_for.isdigit() else 1
+    # Anything else (a word, a number past any page) is fetched as the first; the paginator then says so.
+    number = int(asked_for) if asked_for and PAGE_NUMBER.fullmatch(asked_for) else 1
     rows = None
     # Over DISTINCT rows the window would count the rows before DISTINCT removes the repeated ones.
     if count is None and number >= 1 and not queryset.query.distinct:

@@ -101,3 +101,23 @@ def test_a_page_sent_back_to_a_post_is_not_kept(client, city):
     assert client.post("/my/").status_code == 200
     page = client.get("/my/").text
     assert CSRF_PLACEHOLDER not in page and "Signed in as" in page
+
+
+def test_a_page_asked_with_a_query_string_is_not_kept(client, city, monkeypatch):
+    """Anyone may vary a query string at will: kept, each variant would fill the cache."""
+    from wego.pagecache import fragments
+
+    kept = []
+
+    def recorded(request, kinds, name, render):
+        kept.append(name)
+        return keep(request, kinds, name, render)
+
+    keep = fragments.kept_for_person
+    monkeypatch.setattr(fragments, "kept_for_person", recorded)
+    _, official = city
+    client.force_login(official)
+    assert "Signed in as" in client.get("/my/", {"anything": "1"}).text
+    assert not [name for name in kept if name.startswith("page:")]
+    client.get("/my/")
+    assert [name for name in kept if name.startswith("page:")]

@@ -48,3 +48,18 @@ def test_a_search_that_finds_nothing_says_so(client, thirty_in_europe):
     response, _ = page_and_sql(client, {"q": "Atlantis"})
     assert listed(response) == []
     assert response.context["page"].paginator.count == 0
+
+
+@pytest.mark.parametrize(
+    ("page", "shown"),
+    [
+        ("99999999999999999999", 3),
+        ("1" + "0" * 5000, 1),
+    ],  # too long for a number: the first, as Django's paginator
+)
+def test_a_page_number_past_any_page_shows_a_page_and_says_so(client, thirty_in_europe, page, shown):
+    response, _ = page_and_sql(client, {"region": "europe", "page": page})
+    assert response.status_code == 200
+    first = (shown - 1) * 12
+    assert listed(response) == [f"Europa {number:02d}" for number in range(first, min(first + 12, 30))]
+    assert f"That page does not exist; showing page {shown} of 3." in response.text

@@ -15,6 +15,7 @@ reads only what its kinds name (wego/pagecache/reads.py).
 
 import contextvars
 import hashlib
+import hmac
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -30,9 +31,18 @@ from wego.submissions.once import new_token
 from . import content, reads, versions
 
 KEY = "pagecache:fragment:"
-# Stand for the request's tokens in a kept part; letters only, so that escaping leaves them as they are.
-CSRF_PLACEHOLDER = "keptfragmentcsrftokenplaceholder"
-SUBMISSION_PLACEHOLDER = "keptfragmentsubmissiontokenplaceholder"
+
+
+def placeholder(purpose):
+    """Stands for one of the request's tokens in a kept part: letters and digits, which escaping
+    leaves as they are; the same in every process (kept parts are shared through Redis), and not to
+    be guessed, so that a person who types it in a message gets their text back, not a token."""
+    digest = hmac.new(settings.SECRET_KEY.encode(), f"kept-part:{purpose}".encode(), hashlib.sha256)
+    return f"kept{purpose}{digest.hexdigest()[:32]}"
+
+
+CSRF_PLACEHOLDER = placeholder("csrf")
+SUBMISSION_PLACEHOLDER = placeholder("submission")
 # True while a part is rendered to be kept: its tokens are placeholders then, and a part kept within
 # it (a panel of a page kept whole) leaves them for the outermost part to fill in.
 _keeping = contextvars.ContextVar("keeping", default=False)
@@ -78,11 +88,12 @@ def render_kept_for_person(request, template_name, context, kinds):
     `context()` makes the template's context; it is called only when the page is rendered again,
     and may raise Http404: the decision to show the person the page is kept with it, which holds as
     long as it reads nothing but what `kinds` name (checked with everything else the page reads).
-    The page is kept per address (the language links and the current item of the menu depend on it)."""
-    # A message is shown once, so a page with one is never kept (len() reads them without using them).
-    if request.method not in ("GET", "HEAD") or get_messages(request):
+    The page is kept per path (the language links and the current item of the menu depend on it)."""
+    # A message is shown once, so a page with one is never kept (len() reads them without using them);
+    # nor is one asked with a query string, which anyone may vary to fill the cache.
+    if request.method not in ("GET", "HEAD") or request.GET or get_messages(request):
         return render(request, template_name, context())
-    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    address = hashlib.sha256(request.path.encode()).hexdigest()
 
     def render_page(csrf_token):
         return render_to_string(template_name, {**context(), "csrf_token": csrf_token}, request)
