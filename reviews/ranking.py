@@ -23,6 +23,7 @@ def weighted(values, weights):
 
 @dataclass(frozen=True)
 class Standing:
+    subject_type_id: int
     subject_id: int
     reviews: int
     mean: Decimal | None
@@ -38,13 +39,13 @@ class Standing:
         )
 
 
-def standing(subject_id, review_scores, threshold):
-    """A submission's standing from its reviews' weighted scores."""
+def standing(subject, review_scores, threshold):
+    """A submission's standing ((content type id, id)) from its reviews' weighted scores."""
     if not review_scores:
-        return Standing(subject_id, 0, None, None, None, False)
+        return Standing(*subject, 0, None, None, None, False)
     spread = max(review_scores) - min(review_scores)
     return Standing(
-        subject_id,
+        *subject,
         len(review_scores),
         sum(review_scores) / len(review_scores),
         statistics.median(review_scores),
@@ -57,21 +58,25 @@ def standings(scorecard):
     """Every assigned submission's standing, the best first; those with no review yet last.
     Recused reviewers' reviews do not count."""
     weights = dict(Criterion.objects.filter(scorecard=scorecard).values_list("pk", "weight"))
+    # A submission is its content type and id: one scorecard may judge things of several kinds.
     subjects = set(
-        Assignment.objects.filter(scorecard=scorecard).values_list("subject_id", flat=True).distinct()
+        Assignment.objects.filter(scorecard=scorecard).values_list("subject_type", "subject_id").distinct()
     )
     values = defaultdict(dict)  # review -> {criterion: value}
     subject_of = {}
-    for subject_id, review_id, criterion_id, value in Score.objects.filter(
+    for subject_type, subject_id, review_id, criterion_id, value in Score.objects.filter(
         review__assignment__scorecard=scorecard, review__assignment__recusal=""
-    ).values_list("review__assignment__subject_id", "review_id", "criterion_id", "value"):
+    ).values_list(
+        "review__assignment__subject_type",
+        "review__assignment__subject_id",
+        "review_id",
+        "criterion_id",
+        "value",
+    ):
         values[review_id][criterion_id] = value
-        subject_of[review_id] = subject_id
+        subject_of[review_id] = (subject_type, subject_id)
     by_subject = defaultdict(list)
     for review_id, review_values in values.items():
         by_subject[subject_of[review_id]].append(weighted(review_values, weights))
-    rows = [
-        standing(subject_id, by_subject.get(subject_id, []), scorecard.disagreement)
-        for subject_id in subjects
-    ]
+    rows = [standing(subject, by_subject.get(subject, []), scorecard.disagreement) for subject in subjects]
     return sorted(rows, key=lambda row: (row.mean is None, -(row.mean or 0), -row.reviews, row.subject_id))

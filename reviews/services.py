@@ -17,7 +17,7 @@ from organisations.access import organisations_of
 from organisations.staff import staff_in
 from wego.workflow.versions import versions_of
 
-from .models import Assignment, Criterion, Recusal, Review, Score
+from .models import Assignment, Criterion, Recusal, Review, Score, Scorecard
 from .workflow import ASSIGNING, SCORECARD, SCORING, SHARED
 
 
@@ -72,9 +72,12 @@ def assign(scorecard, subject, reviewer, *, by):
         ) from None
 
 
+@transaction.atomic
 def assign_at_random(scorecard, subjects, per_subject, *, by, rng=random):
     """`per_subject` reviewers for each submission, chosen at random among those free of conflict,
     the least loaded on this scorecard first. Returns (assignments made, submissions left short)."""
+    # One drawing at a time per scorecard: two staff drawing at once would both read the same loads.
+    Scorecard.objects.select_for_update().filter(pk=scorecard.pk).first()
     reviewers = list(reviewers_of(scorecard))
     load = dict(
         Assignment.objects.filter(scorecard=scorecard, recusal="")
@@ -86,12 +89,12 @@ def assign_at_random(scorecard, subjects, per_subject, *, by, rng=random):
     subjects = list(subjects)
     rng.shuffle(subjects)
     for subject in subjects:
-        already = set(
+        already = dict(
             Assignment.objects.filter(
                 scorecard=scorecard,
                 subject_type=ContentType.objects.get_for_model(subject),
                 subject_id=subject.pk,
-            ).values_list("reviewer", flat=True)
+            ).values_list("reviewer", "recusal")
         )
         free = [
             reviewer
@@ -100,7 +103,8 @@ def assign_at_random(scorecard, subjects, per_subject, *, by, rng=random):
         ]
         rng.shuffle(free)
         free.sort(key=lambda reviewer: load.get(reviewer.pk, 0))
-        wanted = max(per_subject - sum(1 for pk in already), 0)
+        # A recused reviewer does not count towards the number asked for.
+        wanted = max(per_subject - sum(1 for recusal in already.values() if not recusal), 0)
         for reviewer in free[:wanted]:
             made.append(assign(scorecard, subject, reviewer, by=by))
             load[reviewer.pk] = load.get(reviewer.pk, 0) + 1
@@ -115,6 +119,9 @@ def declare_conflict(assignment, *, by, note):
         raise ReviewRefused(_("Only the reviewer can declare their own conflict of interest."))
     if not note.strip():
         raise ReviewRefused(_("Please say briefly what the conflict of interest is."))
+    if not SCORECARD.has(assignment.scorecard, ASSIGNING):
+        # Closed, its ranking stands: a review withdrawn now would change it after the fact.
+        raise ReviewRefused(_("The scoring is closed; write to the Secretariat about this conflict."))
     Assignment.objects.filter(pk=assignment.pk).update(
         recusal=Recusal.DECLARED, recusal_note=note.strip(), recused_at=timezone.now()
     )
@@ -127,11 +134,18 @@ def submit_review(assignment, *, by, values, recommendation, note=""):
     the submission's latest version. Sent again, it replaces the scores, tied to the version then."""
     with transaction.atomic():
         # Locked, so that two sendings at once are one after the other.
-        assignment = Assignment.objects.select_for_update().select_related("scorecard").get(pk=assignment.pk)
+        # The scorecard too, so that closing it waits for a review being given, and the reverse.
+        assignment = (
+            Assignment.objects.select_for_update(of=("self", "scorecard"))
+            .select_related("scorecard")
+            .get(pk=assignment.pk)
+        )
         scorecard = assignment.scorecard
         if by.pk != assignment.reviewer_id:
             raise ReviewRefused(_("Only the assigned reviewer can review this submission."))
-        if assignment.recused:
+        if not reviewers_of(scorecard).filter(pk=by.pk).exists():
+            raise ReviewRefused(_("You are no longer one of this scorecard's reviewers."))
+        if assignment.recused or conflict_of(scorecard, by, assignment.subject):
             raise ReviewRefused(_("You are recused from this submission, so you cannot review it."))
         if not SCORECARD.has(scorecard, SCORING):
             raise ReviewRefused(_("The scoring is not open: reviews cannot be given or changed now."))
@@ -175,6 +189,8 @@ def submit_review(assignment, *, by, values, recommendation, note=""):
 def others_reviews(assignment):
     """The other reviewers' reviews of the same submission that this reviewer may read: none until
     they submitted their own (unless the scorecard's phase shares them all), never a recused one's."""
+    if assignment.recused:
+        return Review.objects.none()
     own_given = Review.objects.filter(assignment=assignment).exists()
     if not (own_given or SCORECARD.has(assignment.scorecard, SHARED)):
         return Review.objects.none()

@@ -96,3 +96,41 @@ def test_a_reviewer_reads_the_others_reviews_only_after_giving_their_own(scoreca
         assigned[0], by=reviewers[0], values=scores(scorecard, 4, 4, 4), recommendation="support"
     )
     assert [review.assignment.reviewer for review in services.others_reviews(assigned[0])] == [reviewers[1]]
+
+
+def test_a_reviewer_no_longer_in_the_group_or_now_acting_for_the_applicant_cannot_review(
+    scorecard, reviewers, assigned
+):
+    from django.contrib.auth.models import Group
+
+    from tests.factories import official_of
+
+    reviewers[0].groups.remove(Group.objects.get(name="Programme reviewer"))
+    with pytest.raises(services.ReviewRefused, match="no longer one of this scorecard's reviewers"):
+        services.submit_review(
+            assigned[0], by=reviewers[0], values=scores(scorecard, 3, 3, 3), recommendation="support"
+        )
+    official_of(assigned[1].subject.organisation, user=reviewers[1])
+    with pytest.raises(services.ReviewRefused, match="You are recused"):
+        services.submit_review(
+            assigned[1], by=reviewers[1], values=scores(scorecard, 3, 3, 3), recommendation="support"
+        )
+    assert not Review.objects.exists()
+
+
+def test_a_recused_reviewer_reads_no_review_even_once_the_scoring_is_closed(scorecard, reviewers, assigned):
+    services.submit_review(
+        assigned[1], by=reviewers[1], values=scores(scorecard, 2, 2, 2), recommendation="support"
+    )
+    services.declare_conflict(assigned[0], by=reviewers[0], note="I advise this city.")
+    put_in(scorecard, sorted(SCORECARD.states_with("shared"))[0])
+    assert list(services.others_reviews(assigned[0])) == []
+    assert len(services.others_reviews(assigned[1])) == 0  # the recused one gave none
+
+
+def test_a_conflict_cannot_be_declared_once_the_scoring_is_closed(scorecard, reviewers, assigned):
+    put_in(scorecard, sorted(SCORECARD.states_with("shared"))[0])
+    with pytest.raises(services.ReviewRefused, match="The scoring is closed"):
+        services.declare_conflict(assigned[0], by=reviewers[0], note="Too late to say.")
+    assigned[0].refresh_from_db()
+    assert not assigned[0].recused

@@ -84,3 +84,12 @@ def test_a_declared_conflict_needs_a_reason_and_comes_from_the_reviewer_alone(sc
     assert not assignment.recused
     services.declare_conflict(assignment, by=reviewers[0], note="My sister leads this project.")
     assert assignment.recusal == Recusal.DECLARED
+
+
+def test_a_recused_reviewer_does_not_count_towards_the_number_asked_for(scorecard, reviewers):
+    application, staff = submission("Cauayan"), secretariat_user()
+    recused = services.assign(scorecard, application, reviewers[0], by=staff)
+    services.declare_conflict(recused, by=reviewers[0], note="I know the mayor's office well.")
+    made, short = services.assign_at_random(scorecard, [application], 2, by=staff)
+    assert sorted(assignment.reviewer.pk for assignment in made) == sorted(r.pk for r in reviewers[1:])
+    assert short == []
