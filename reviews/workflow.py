@@ -6,7 +6,8 @@ from organisations.roles import SECRETARIAT, staff_roles
 from wego.workflow.definitions import FINAL, Transition, Workflow, state
 
 # Flags of the phases.
-ASSIGNING = "assigning"  # staff assign reviewers and edit the criteria
+CRITERIA_OPEN = "criteria_open"  # staff may change the criteria, their weights and the scale
+ASSIGNING = "assigning"  # staff assign reviewers
 SCORING = "scoring"  # reviewers score what they are assigned
 SHARED = "shared"  # every reviewer of a submission sees all its scores, submitted their own or not
 
@@ -14,12 +15,13 @@ SCORECARD = Workflow(
     name="scorecard",
     verbose_name=_("Scorecard"),
     flags={
-        ASSIGNING: "Staff assign reviewers and edit the criteria.",
+        CRITERIA_OPEN: "Staff may change the criteria, their weights and the scale: nobody scored yet.",
+        ASSIGNING: "Staff assign reviewers.",
         SCORING: "Reviewers score what they are assigned.",
         SHARED: "A submission's reviewers all see its scores.",
     },
     states=(
-        state("preparing", _("Preparing"), _("Preparing"), ASSIGNING),
+        state("preparing", _("Preparing"), _("Preparing"), CRITERIA_OPEN, ASSIGNING),
         state("scoring", _("Scoring"), _("Scoring"), ASSIGNING, SCORING),
         state("closed", _("Closed"), _("Closed"), FINAL, SHARED),
     ),

@@ -1,0 +1,88 @@
+"""The Secretariat's admin for scorecards: a programme makes its scorecard (a call's, a tender's);
+staff set its criteria and scale while nobody has scored, and move it through its phases. Reviews
+themselves are given on the site, where a reviewer sees only what they may."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from wego.admin import PortalModelAdmin, PortalTabularInline
+from wego.workflow.admin import WorkflowAdminMixin
+
+from .models import Assignment, Criterion, Scorecard
+from .workflow import CRITERIA_OPEN, SCORECARD
+
+
+def criteria_open(scorecard):
+    return scorecard is None or SCORECARD.has(scorecard, CRITERIA_OPEN)
+
+
+class CriterionInline(PortalTabularInline):
+    model = Criterion
+    extra = 1
+    fields = ["name", "guidance", "weight", "position"]
+
+    # Once reviewers score, a changed criterion or weight would compare reviews made on different terms.
+    def has_add_permission(self, request, obj=None):
+        return criteria_open(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return criteria_open(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return criteria_open(obj) and super().has_delete_permission(request, obj)
+
+
+class AssignmentInline(PortalTabularInline):
+    model = Assignment
+    extra = 0
+    fields = readonly_fields = [
+        "subject_type",
+        "subject_id",
+        "reviewer",
+        "recusal",
+        "recusal_note",
+        "assigned_at",
+    ]
+    verbose_name_plural = _("assignments (made from the programme's pages)")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Scorecard)
+class ScorecardAdmin(WorkflowAdminMixin, PortalModelAdmin):
+    list_display = ["title", "status", "reviewers_group", "created_at"]
+    list_filter = ["status", "reviewers_group"]
+    search_fields = ["title"]
+    inlines = [CriterionInline, AssignmentInline]
+
+    def has_add_permission(self, request):
+        return False  # made by the programme it scores for (a call, a tender)
+
+    def has_change_permission(self, request, obj=None):
+        # Unlike a submission, a scorecard's own settings are edited here; its status is not (below).
+        return PortalModelAdmin.has_change_permission(self, request, obj)
+
+    def save_model(self, request, obj, form, change):
+        # Only what the form changed: saving the whole row would write back a status read before a
+        # concurrent step, and undo it.
+        if not change:
+            obj.save()
+        elif form.changed_data:
+            obj.save(update_fields=form.changed_data)
+
+    def get_readonly_fields(self, request, obj=None):
+        scale = [] if criteria_open(obj) else ["lowest", "highest"]
+        return ["status", "created_at", *scale]
+
+    def get_fields(self, request, obj=None):
+        return [
+            "title",
+            "lowest",
+            "highest",
+            "disagreement",
+            "reviewers_group",
+            "recuse_same_country",
+            "status",
+            "created_at",
+        ]
