@@ -23,7 +23,7 @@ from tests.factories import (
 from tests.programs.sf_helpers import introduce
 from wego.notifications.models import Notification
 from wego.pagecache import content
-from wego.pagecache.fragments import CSRF_PLACEHOLDER
+from wego.pagecache.fragments import CSRF, placeholder
 from wego.workflow.engine import perform
 
 pytestmark = pytest.mark.django_db
@@ -116,7 +116,7 @@ def test_a_form_in_a_kept_panel_carries_each_sessions_own_csrf_token(person, dja
         # The second session gets the page from the cache, the first having kept it whole.
         with django_assert_max_num_queries(2 if number else 100):
             page = browser.get("/my/").text
-        assert CSRF_PLACEHOLDER not in page
+        assert placeholder(CSRF) not in page
         form = page[page.index('action="/my/notifications/read/"') :]
         tokens.append(re.search(r'name="csrfmiddlewaretoken" value="(\w+)"', form).group(1))
     for browser, token in zip(browsers, tokens, strict=True):

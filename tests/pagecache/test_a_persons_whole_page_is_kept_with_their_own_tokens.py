@@ -10,7 +10,7 @@ from django.test import Client
 
 from tests.factories import MemberFactory, official_of
 from tests.programs.sf_helpers import application_in
-from wego.pagecache.fragments import CSRF_PLACEHOLDER, SUBMISSION_PLACEHOLDER
+from wego.pagecache.fragments import CSRF, SUBMISSION, placeholder
 from wego.workflow.models import ThreadMessage
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,7 @@ def test_the_application_page_comes_whole_from_the_cache_with_a_new_submission_t
     with django_assert_max_num_queries(2):
         pages.append(client.get(url).text)
     for page in pages:
-        assert CSRF_PLACEHOLDER not in page and SUBMISSION_PLACEHOLDER not in page
+        assert placeholder(CSRF) not in page and placeholder(SUBMISSION) not in page
     tokens = [SUBMISSION_TOKEN.search(thread_form(page)).group(1) for page in pages]
     assert tokens[0] != tokens[1]
 
@@ -100,7 +100,7 @@ def test_a_page_sent_back_to_a_post_is_not_kept(client, city):
     client.force_login(official)
     assert client.post("/my/").status_code == 200
     page = client.get("/my/").text
-    assert CSRF_PLACEHOLDER not in page and "Signed in as" in page
+    assert placeholder(CSRF) not in page and "Signed in as" in page
 
 
 def test_a_page_asked_with_a_query_string_is_not_kept(client, city, monkeypatch):

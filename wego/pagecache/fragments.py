@@ -14,6 +14,7 @@ reads only what its kinds name (wego/pagecache/reads.py).
 """
 
 import contextvars
+import functools
 import hashlib
 import hmac
 
@@ -33,16 +34,19 @@ from . import content, reads, versions
 KEY = "pagecache:fragment:"
 
 
+@functools.cache
 def placeholder(purpose):
     """Stands for one of the request's tokens in a kept part: letters and digits, which escaping
     leaves as they are; the same in every process (kept parts are shared through Redis), and not to
-    be guessed, so that a person who types it in a message gets their text back, not a token."""
+    be guessed, so that a person who types it in a message gets their text back, not a token. Made
+    at first use, not at import: commands that need no secret key (migrations) import this too."""
     digest = hmac.new(settings.SECRET_KEY.encode(), f"kept-part:{purpose}".encode(), hashlib.sha256)
     return f"kept{purpose}{digest.hexdigest()[:32]}"
 
 
-CSRF_PLACEHOLDER = placeholder("csrf")
-SUBMISSION_PLACEHOLDER = placeholder("submission")
+# What each placeholder stands for.
+CSRF = "csrf"
+SUBMISSION = "submission"
 # True while a part is rendered to be kept: its tokens are placeholders then, and a part kept within
 # it (a panel of a page kept whole) leaves them for the outermost part to fill in.
 _keeping = contextvars.ContextVar("keeping", default=False)
@@ -64,7 +68,7 @@ def kept_for_person(request, kinds, name, render):
     if html is None:
         started = _keeping.set(True)
         try:
-            html = reads.computed(kinds, f"The kept part {name}", lambda: render(CSRF_PLACEHOLDER))
+            html = reads.computed(kinds, f"The kept part {name}", lambda: render(placeholder(CSRF)))
         finally:
             _keeping.reset(started)
         versions.keep(key, html, settings.PAGE_CACHE_SECONDS)
@@ -74,10 +78,10 @@ def kept_for_person(request, kinds, name, render):
 
 def filled(request, html):
     """Kept HTML with the request's own tokens in place of the placeholders."""
-    if CSRF_PLACEHOLDER in html:
-        html = html.replace(CSRF_PLACEHOLDER, get_token(request))
-    while SUBMISSION_PLACEHOLDER in html:
-        html = html.replace(SUBMISSION_PLACEHOLDER, new_token(), 1)
+    if placeholder(CSRF) in html:
+        html = html.replace(placeholder(CSRF), get_token(request))
+    while placeholder(SUBMISSION) in html:
+        html = html.replace(placeholder(SUBMISSION), new_token(), 1)
     return html
 
 

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.html import format_html
 
-from wego.pagecache.fragments import SUBMISSION_PLACEHOLDER, keeping
+from wego.pagecache.fragments import SUBMISSION, keeping, placeholder
 
 from ..once import FIELD, token_for
 
@@ -13,5 +13,5 @@ def submission_token(context, form=None):
     """The hidden token of a form that creates something (see wego/submissions/). Pass the form (or
     formset) so that, shown again with its errors, it keeps the token it was sent with. In a part
     kept for a person, a placeholder that each request fills with a new token."""
-    token = SUBMISSION_PLACEHOLDER if keeping() else token_for(context.get("request"), form)
+    token = placeholder(SUBMISSION) if keeping() else token_for(context.get("request"), form)
     return format_html('<input type="hidden" name="{}" value="{}">', FIELD, token)
