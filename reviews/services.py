@@ -6,14 +6,15 @@ message for the person who tried; nothing is changed then.
 """
 
 import random
+from collections import Counter, defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from organisations.access import organisations_of
+from organisations.access import acting
+from organisations.models import Affiliation
 from organisations.staff import staff_in
 from wego.workflow.versions import versions_of
 
@@ -25,19 +26,31 @@ class ReviewRefused(Exception):
     """What was asked cannot be done; the message says why, to the person who asked."""
 
 
-def conflict_of(scorecard, reviewer, subject):
-    """Recusal.AFFILIATED or SAME_COUNTRY when the reviewer may not judge the submission, else NONE."""
-    organisation = subject.organisation
-    theirs = organisations_of(reviewer)
-    if theirs.filter(pk=organisation.pk).exists():
+def ties_of(reviewers):
+    """{reviewer id: (ids, countries) of the organisations they act for}, in one query."""
+    ties = {reviewer.pk: (set(), set()) for reviewer in reviewers}
+    affiliations = Affiliation.objects.filter(acting(), user__in=list(ties)).values_list(
+        "user", "organisation", "organisation__country"
+    )
+    for user_id, organisation_id, country in affiliations:
+        ties[user_id][0].add(organisation_id)
+        ties[user_id][1].add(country)
+    return ties
+
+
+def conflict_in(scorecard, ties, organisation):
+    """Recusal.AFFILIATED or SAME_COUNTRY when a reviewer with these ties (ties_of) may not judge a
+    submission of `organisation`, else NONE."""
+    ids, countries = ties
+    if organisation.pk in ids:
         return Recusal.AFFILIATED
-    if (
-        scorecard.recuse_same_country
-        and organisation.country
-        and theirs.filter(country=organisation.country).exists()
-    ):
+    if scorecard.recuse_same_country and organisation.country and organisation.country.code in countries:
         return Recusal.SAME_COUNTRY
     return Recusal.NONE
+
+
+def conflict_of(scorecard, reviewer, subject):
+    return conflict_in(scorecard, ties_of([reviewer])[reviewer.pk], subject.organisation)
 
 
 def reviewers_of(scorecard):
@@ -74,42 +87,54 @@ def assign(scorecard, subject, reviewer, *, by):
 
 @transaction.atomic
 def assign_at_random(scorecard, subjects, per_subject, *, by, rng=random):
-    """`per_subject` reviewers for each submission, chosen at random among those free of conflict,
-    the least loaded on this scorecard first. Returns (assignments made, submissions left short)."""
+    """`per_subject` reviewers for each submission (with its organisation: select_related), chosen at
+    random among those free of conflict, the least loaded on this scorecard first. Returns
+    (assignments made, submissions left short). Its queries do not grow with the submissions."""
     # One drawing at a time per scorecard: two staff drawing at once would both read the same loads.
-    Scorecard.objects.select_for_update().filter(pk=scorecard.pk).first()
+    Scorecard.objects.select_for_update().get(pk=scorecard.pk)
     reviewers = list(reviewers_of(scorecard))
-    load = dict(
-        Assignment.objects.filter(scorecard=scorecard, recusal="")
-        .values("reviewer")
-        .annotate(count=Count("pk"))
-        .values_list("reviewer", "count")
-    )
+    ties = ties_of(reviewers)
+    assigned = defaultdict(dict)  # (content type id, submission id) -> {reviewer id: recusal}
+    load = Counter()
+    for subject_type, subject_id, reviewer_id, recusal in Assignment.objects.filter(
+        scorecard=scorecard
+    ).values_list("subject_type", "subject_id", "reviewer", "recusal"):
+        assigned[subject_type, subject_id][reviewer_id] = recusal
+        load[reviewer_id] += 0 if recusal else 1
     made, short = [], []
     subjects = list(subjects)
     rng.shuffle(subjects)
     for subject in subjects:
-        already = dict(
-            Assignment.objects.filter(
-                scorecard=scorecard,
-                subject_type=ContentType.objects.get_for_model(subject),
-                subject_id=subject.pk,
-            ).values_list("reviewer", "recusal")
-        )
+        subject_type = ContentType.objects.get_for_model(subject)
+        already = assigned[subject_type.pk, subject.pk]
         free = [
             reviewer
             for reviewer in reviewers
-            if reviewer.pk not in already and not conflict_of(scorecard, reviewer, subject)
+            if reviewer.pk not in already
+            and not conflict_in(scorecard, ties[reviewer.pk], subject.organisation)
         ]
         rng.shuffle(free)
-        free.sort(key=lambda reviewer: load.get(reviewer.pk, 0))
+        free.sort(key=lambda reviewer: load[reviewer.pk])
         # A recused reviewer does not count towards the number asked for.
         wanted = max(per_subject - sum(1 for recusal in already.values() if not recusal), 0)
         for reviewer in free[:wanted]:
-            made.append(assign(scorecard, subject, reviewer, by=by))
-            load[reviewer.pk] = load.get(reviewer.pk, 0) + 1
+            made.append(
+                Assignment(
+                    scorecard=scorecard,
+                    subject_type=subject_type,
+                    subject_id=subject.pk,
+                    reviewer=reviewer,
+                    assigned_by=by,
+                )
+            )
+            load[reviewer.pk] += 1
         if len(free) < wanted:
             short.append(subject)
+    try:
+        with transaction.atomic():
+            Assignment.objects.bulk_create(made)
+    except IntegrityError:
+        raise ReviewRefused(_("Reviewers were assigned by someone else meanwhile; draw again.")) from None
     return made, short
 
 

@@ -5,21 +5,15 @@ list did that at every request, some 450 translations for the Exchange's country
 (profiled, issue 11). The names only change with a release, when the process starts again.
 """
 
-import functools
-
 from django.utils import translation
 from django_countries import countries
 
-
-@functools.cache
-def names_in(language):
-    with translation.override(language):
-        return {code: str(name) for code, name in countries}
+from .labels import labels_in
 
 
 def country_names():
     """{code: name} in the active language."""
-    return names_in(translation.get_language())
+    return labels_in(countries, translation.get_language())
 
 
 def by_name(codes):

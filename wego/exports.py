@@ -9,7 +9,7 @@ from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .listing import PAGE_NUMBER
+from .listing import LAST_PAGE, PAGE_NUMBER
 
 
 def spreadsheet_safe(value):
@@ -36,9 +36,6 @@ def json_response(filename, rows):
     response = JsonResponse(list(rows), safe=False, json_dumps_params={"ensure_ascii": False})
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
-
-
-LAST_PAGE = 999_999_999
 
 
 def json_pages_response(request, filename, rows_of, queryset):

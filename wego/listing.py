@@ -176,6 +176,7 @@ class CountedPaginator(Paginator):
 
 # A page number: digits only (not "²", which Python counts as one), few enough for PostgreSQL's OFFSET.
 PAGE_NUMBER = re.compile(r"0*[1-9][0-9]{0,8}")
+LAST_PAGE = 999_999_999
 
 # The rows in all, asked with the page's rows (COUNT(*) OVER ()).
 ROWS_IN_ALL = "listing_rows_in_all"
@@ -198,7 +199,7 @@ def page_of(request, queryset, per_page, notices, count=None):
     number = int(asked_for) if asked_for and PAGE_NUMBER.fullmatch(asked_for) else 1
     rows = None
     # Over DISTINCT rows the window would count the rows before DISTINCT removes the repeated ones.
-    if count is None and number >= 1 and not queryset.query.distinct:
+    if count is None and not queryset.query.distinct:
         rows, count = rows_and_count(queryset, number, per_page)
     paginator = CountedPaginator(queryset, per_page, count=count)
     page = paginator.get_page(asked_for)

@@ -93,3 +93,21 @@ def test_a_recused_reviewer_does_not_count_towards_the_number_asked_for(scorecar
     made, short = services.assign_at_random(scorecard, [application], 2, by=staff)
     assert sorted(assignment.reviewer.pk for assignment in made) == sorted(r.pk for r in reviewers[1:])
     assert short == []
+
+
+def test_a_drawing_runs_as_many_queries_for_six_submissions_as_for_two(scorecard, reviewers):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from programs.models import SolutionFinderApplication
+
+    staff = secretariat_user()
+    counts = []
+    for number in (2, 6):
+        ids = [submission(f"City {number}-{index}", "KE").pk for index in range(number)]
+        subjects = SolutionFinderApplication.objects.select_related("organisation").filter(pk__in=ids)
+        with CaptureQueriesContext(connection) as captured:
+            made, _ = services.assign_at_random(scorecard, subjects, 2, by=staff)
+        assert len(made) == 2 * number
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
