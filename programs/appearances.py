@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from organisations.appearances import Section, register
 
-from .models import Partner, Project
+from .models import Beneficiary, Partner, Project
 
 
 def published_projects_of(organisation):
@@ -36,6 +36,24 @@ def partner_profile(organisation):
     return {"partner": partner} if partner else None
 
 
+def implementer_selections(organisation):
+    """The Project Implementer calls that selected the organisation as a beneficiary."""
+    selections = list(
+        Beneficiary.objects.filter(organisation=organisation)
+        .select_related("call", "project")
+        .order_by("-call__year")
+    )
+    return {"selections": selections} if selections else None
+
+
+register(
+    Section(
+        "implementer-selections",
+        "programs/appearances/implementer_selections.html",
+        implementer_selections,
+        order=5,
+    )
+)
 register(
     Section("exchange-projects", "programs/appearances/exchange_projects.html", exchange_projects, order=10)
 )

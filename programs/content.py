@@ -19,6 +19,26 @@ content.declare(
     "programs.PlanIndicator",
     "programs.IndicatorReading",
 )
+
+
+def call_moments():
+    """When a call's page changes by the clock alone: it opens, it closes."""
+    from .models import ImplementerCall
+
+    return [moment for call in ImplementerCall.objects.announced() for moment in call.moments()]
+
+
+# The Project Implementer's calls as announced, with their questions and beneficiaries, and the
+# scorecards whose criteria they show.
+content.declare(
+    "implementer-calls",
+    "programs.ImplementerCall",
+    "programs.CallQuestion",
+    "programs.Beneficiary",
+    "reviews.Scorecard",
+    "reviews.Criterion",
+    moments=call_moments,
+)
 # A city's applications, drafts and introductions are its own until something is published.
 content.declare_personal(
     "solution-finder-applications",
@@ -28,3 +48,4 @@ content.declare_personal(
 )
 content.declare_personal("introductions", "programs.Introduction")
 content.declare_personal("project-drafts", "programs.ProjectDraft")
+content.declare_personal("implementer-proposals", "programs.Proposal")

@@ -5,7 +5,8 @@ from organisations.access import organisations_of
 from organisations.dashboard import Panel, register
 from wego.workflow.engine import state_for_applicant
 
-from .models import Project, SolutionFinderApplication
+from .implementer_workflow import PROPOSAL
+from .models import Project, Proposal, SolutionFinderApplication
 from .permissions import live_introductions_of
 from .services.project_drafts import drafts_of
 from .workflow import EDITABLE, INTRODUCTION, SOLUTION_FINDER
@@ -53,6 +54,30 @@ register(
                 "introductions",
                 "partners",
             }
+        ),
+    )
+)
+
+
+def project_implementer(request):
+    """The organisations' proposals to the Project Implementer's calls, drafts first to continue."""
+    proposals = Proposal.objects.filter(organisation__in=organisations_of(request.user)).select_related(
+        "organisation", "call"
+    )
+    rows = [
+        (proposal, state_for_applicant(proposal), PROPOSAL.has(proposal, EDITABLE)) for proposal in proposals
+    ]
+    return {"proposals": rows} if rows else None
+
+
+register(
+    Panel(
+        "project-implementer",
+        "programs/panels/project_implementer.html",
+        project_implementer,
+        order=35,
+        shows=frozenset(
+            {"affiliations", "histories", "organisations", "implementer-proposals", "implementer-calls"}
         ),
     )
 )

@@ -12,7 +12,8 @@ from django.db import transaction
 
 from organisations.models import Organisation
 
-from .models import Area, Project
+from .implementer_workflow import CALL, RESULTS
+from .models import Area, Beneficiary, ImplementerCall, Project
 from .services.exchange import refresh_search_document
 from .workflow import PROJECT_SHARING, PUBLIC
 
@@ -50,3 +51,32 @@ def load(stdout):
         f"  {Area.objects.count()} Smart City Driver areas; "
         f"{len(projects)} Exchange projects the report names ({created} new)."
     )
+    load_calls(stdout)
+
+
+def load_calls(stdout):
+    """The Project Implementer calls the report tells of, decided, with their beneficiaries."""
+    with open(DATA_DIR / "implementer_calls.toml", "rb") as f:
+        calls = tomllib.load(f)["call"]
+    for row in calls:
+        call, _ = ImplementerCall.objects.get_or_create(
+            year=row["year"],
+            defaults={
+                "title": row["title"],
+                "summary": " ".join(row["summary"].split()),
+                "outcome": " ".join(row["outcome"].split()),
+                "source": row["source"],
+                # A past call the Secretariat decided: public with its results.
+                "status": CALL.state_with(RESULTS),
+            },
+        )
+        for selected in row.get("beneficiary", []):
+            Beneficiary.objects.get_or_create(
+                call=call,
+                organisation=Organisation.objects.get(slug=selected["city"]),
+                defaults={
+                    "selected_in": selected["selected_in"],
+                    "project": Project.objects.filter(slug=selected.get("project", "")).first(),
+                },
+            )
+    stdout.write(f"  {len(calls)} Project Implementer calls the report tells of, with their beneficiaries.")

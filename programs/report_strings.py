@@ -1,5 +1,6 @@
-"""The Smart City Driver's words from the 2020 report that visitors read (the sixteen areas),
-marked so that makemessages extracts them; Area.__str__ translates them on display."""
+"""The Smart City Driver's words from the 2020 report that visitors read (the sixteen areas, the
+Project Implementer call of 2020), marked so that makemessages extracts them; Area.__str__ and the
+call's templates translate them on display."""
 
 from django.utils.translation import gettext_noop
 
@@ -20,4 +21,11 @@ REPORT_STRINGS = [
     gettext_noop("Waste Management"),
     gettext_noop("Water Management"),
     gettext_noop("e-Government"),
+    gettext_noop("Project Implementer 2020"),
+    gettext_noop(
+        "WeGO's flagship program, formerly known as the “Feasibility Study Program” (F/S), supports cities with financial and technical assistance in implementing prominent smart city projects aimed at addressing pressing urban challenges."  # noqa: E501
+    ),
+    gettext_noop(
+        "Due to COVID-19, the selection of the solution provider and the execution of the project were postponed to 2021. From July to December 2020, a consultancy worked on improving the WeGO Project Implementer program."  # noqa: E501
+    ),
 ]

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from wego.admin import PortalModelAdmin, PortalTabularInline
-from wego.workflow.admin import WorkflowAdminMixin
+from wego.workflow.admin import SettingsWorkflowAdminMixin
 
 from .models import Assignment, Criterion, Scorecard
 from .workflow import CRITERIA_OPEN, SCORECARD
@@ -50,7 +50,7 @@ class AssignmentInline(PortalTabularInline):
 
 
 @admin.register(Scorecard)
-class ScorecardAdmin(WorkflowAdminMixin, PortalModelAdmin):
+class ScorecardAdmin(SettingsWorkflowAdminMixin, PortalModelAdmin):
     list_display = ["title", "status", "reviewers_group", "created_at"]
     list_filter = ["status", "reviewers_group"]
     search_fields = ["title"]
@@ -58,18 +58,6 @@ class ScorecardAdmin(WorkflowAdminMixin, PortalModelAdmin):
 
     def has_add_permission(self, request):
         return False  # made by the programme it scores for (a call, a tender)
-
-    def has_change_permission(self, request, obj=None):
-        # Unlike a submission, a scorecard's own settings are edited here; its status is not (below).
-        return PortalModelAdmin.has_change_permission(self, request, obj)
-
-    def save_model(self, request, obj, form, change):
-        # Only what the form changed: saving the whole row would write back a status read before a
-        # concurrent step, and undo it.
-        if not change:
-            obj.save()
-        elif form.changed_data:
-            obj.save(update_fields=form.changed_data)
 
     def get_readonly_fields(self, request, obj=None):
         scale = [] if criteria_open(obj) else ["lowest", "highest"]

@@ -111,6 +111,53 @@ def keep_draft(obj, step, form):
     return written
 
 
+def many_to_many_in(form):
+    """The form's many-to-many fields that validated: construct_instance() leaves them out."""
+    return {
+        field.name: form.cleaned_data[field.name]
+        for field in form._meta.model._meta.many_to_many
+        if field.name in form._meta.fields
+        and field.name in form.cleaned_data
+        and field.name not in form.errors
+    }
+
+
+def save_complete(locked, step, form=None):
+    """Write a step that validated onto the submission's locked row, and save it: a model form's
+    fields (many-to-many included), or a formset's rows. Nothing raw is kept for it any more, and
+    nothing here writes the state."""
+    fields = []
+    if isinstance(form, BaseModelForm):
+        fields = [name for name in form._meta.fields if name not in many_to_many_in(form)]
+        construct_instance(form, locked, fields=fields)
+    elif form is not None:
+        form.save()
+    forget_draft(locked, step)
+    mark_saved(locked, step, fields)
+    if isinstance(form, BaseModelForm):
+        for name, values in many_to_many_in(form).items():
+            getattr(locked, name).set(values)
+    return locked
+
+
+def save_as_draft(locked, step, form):
+    """Save a step that is not complete yet on the submission's locked row: its valid fields are
+    written and what was typed is kept (keep_draft). Completeness is asked when submitting."""
+    fields = keep_draft(locked, step, form)
+    mark_saved(locked, step, [name for name in fields if name not in many_to_many_in(form)])
+    if isinstance(form, BaseModelForm):
+        for name, values in many_to_many_in(form).items():
+            getattr(locked, name).set(values)
+    return locked
+
+
+def mark_saved(locked, step, fields):
+    """Save `fields` of the locked row, remembering that `step` was saved at least once."""
+    if step.slug not in locked.steps_saved:
+        locked.steps_saved = [*locked.steps_saved, step.slug]
+    locked.save(update_fields=[*fields, "steps_saved", "drafts", "updated_at"])
+
+
 def forget_draft(obj, step):
     """The step was saved complete: nothing raw is kept for it any more."""
     if step.slug in obj.drafts:

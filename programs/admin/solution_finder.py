@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from organisations.access import officials_of
-from organisations.models import Region
+from organisations.admin_filters import RegionListFilter
 from organisations.staff import is_secretariat
 from wego.admin import PortalModelAdmin, PortalTabularInline
 from wego.workflow.admin import WorkflowAdminMixin
@@ -43,17 +43,6 @@ class AreaListFilter(admin.SimpleListFilter):
         if not self.value():
             return queryset
         return queryset.filter(challenges__area__slug=self.value()).distinct()
-
-
-class RegionListFilter(admin.SimpleListFilter):
-    title = gettext_lazy("region")
-    parameter_name = "region"
-
-    def lookups(self, request, model_admin):
-        return [(region.slug, str(region)) for region in Region.objects.all()]
-
-    def queryset(self, request, queryset):
-        return queryset.filter(organisation__region__slug=self.value()) if self.value() else queryset
 
 
 @admin.register(SolutionFinderApplication)

@@ -8,6 +8,13 @@ from .exchange import (
     ProjectQuerySet,
     Stage,
 )
+from .implementer import (
+    Beneficiary,
+    CallQuestion,
+    Eligibility,
+    ImplementerCall,
+    Proposal,
+)
 from .packages import (
     PARTNERS_BY_NAME,
     IndicatorReading,
@@ -31,7 +38,12 @@ __all__ = [
     "LANGUAGE_CHOICES",
     "ApplicationAttachment",
     "Area",
+    "Beneficiary",
     "BudgetRange",
+    "CallQuestion",
+    "Eligibility",
+    "ImplementerCall",
+    "Proposal",
     "Challenge",
     "IndicatorReading",
     "Introduction",

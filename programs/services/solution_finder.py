@@ -1,14 +1,12 @@
 """The Solution Finder's domain actions: drafts, attachments, proposals of partners."""
 
-from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.forms.models import construct_instance
 from django.utils.translation import gettext as _
 
 from organisations.people import contact_of
 from organisations.staff import is_secretariat
-from wego.drafts import forget_draft, keep_draft
+from wego.drafts import save_as_draft, save_complete
 from wego.workflow.engine import start
 from wego.workflow.errors import NotEditable
 from wego.workflow.versions import was_submitted as in_a_version
@@ -46,30 +44,17 @@ def save_step(application, step, form=None):
     saving different steps at once keep each other's answers, and nothing here ever
     writes the state. The challenges' formset writes its own rows.
     """
-    locked = _locked_while_editable(application)
-    fields = []
-    if isinstance(form, forms.BaseModelForm):
-        fields = list(form._meta.fields)
-        construct_instance(form, locked, fields=fields)
-    elif form is not None:
-        form.save()
-    forget_draft(locked, step)
-    return _saved(application, locked, step, fields)
+    return _copied_back(application, save_complete(_locked_while_editable(application), step, form))
 
 
 @transaction.atomic
 def save_draft(application, step, form):
     """Save a step that is not complete yet: its valid fields are written, and what was typed is
     kept to be shown again (see wego/drafts.py). Completeness is asked when submitting."""
-    locked = _locked_while_editable(application)
-    fields = keep_draft(locked, step, form)
-    return _saved(application, locked, step, fields)
+    return _copied_back(application, save_as_draft(_locked_while_editable(application), step, form))
 
 
-def _saved(application, locked, step, fields):
-    if step.slug not in locked.steps_saved:
-        locked.steps_saved = [*locked.steps_saved, step.slug]
-    locked.save(update_fields=[*fields, "steps_saved", "drafts", "updated_at"])
+def _copied_back(application, locked):
     application.steps_saved = locked.steps_saved
     application.drafts = locked.drafts
     return locked

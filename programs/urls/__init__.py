@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("programs.urls.catalogue")),
     path("exchange/", include("programs.urls.exchange")),
     path("solution-finder/", include("programs.urls.solution_finder")),
+    path("project-implementer/", include("programs.urls.implementer")),
 ]

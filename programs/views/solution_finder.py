@@ -6,20 +6,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from organisations.access import organisations_of
 from organisations.forms import MemberOrganisationForm
 from organisations.roles import SECRETARIAT
 from organisations.staff import is_secretariat
-from wego import drafts
-from wego.drafts import draft_data, step_after, step_before, still_missing
+from wego.drafts import step_before
 from wego.pagecache import content
 from wego.pagecache.fragments import render_kept_for_person
 from wego.pagecache.pages import public_page
+from wego.stepped import SteppedForm
 from wego.submissions.once import already_sent, sent
 from wego.uploads import download
 from wego.workflow import threads
@@ -117,29 +117,27 @@ def start(request):
     return sent(request, redirect("programs:application-step", pk=application.pk, step=STEPS[0].slug))
 
 
+FORM = SteppedForm(
+    steps=STEPS,
+    step_view="programs:application-step",
+    review_view="programs:application-review",
+    page_view="programs:application",
+    editable=lambda application: SOLUTION_FINDER.has(application, EDITABLE),
+    not_editable=_lazy("This application has been submitted; it can no longer be changed."),
+    save_step=services.save_step,
+    save_draft=services.save_draft,
+    template="programs/solution_finder/step.html",
+)
+
+
 def progress(application, current=None, incomplete=None):
-    return drafts.progress(
-        application,
-        STEPS,
-        saved=application.steps_saved,
-        url_of=lambda item: reverse("programs:application-step", args=[application.pk, item.slug]),
-        review_url=reverse("programs:application-review", args=[application.pk]),
-        current=current,
-        incomplete=incomplete,
-    )
+    return FORM.progress(application, current, incomplete)
 
 
 @verified_email_required
 @require_safe
 def continue_application(request, pk):
-    """Back into the form where it still needs something; the review once nothing is missing."""
-    application = editable_by_official(request, pk)
-    if not SOLUTION_FINDER.has(application, EDITABLE):
-        return redirect("programs:application", pk=application.pk)
-    incomplete = steps_to_complete(application)
-    if incomplete:
-        return redirect("programs:application-step", pk=application.pk, step=incomplete[0].slug)
-    return redirect("programs:application-review", pk=application.pk)
+    return FORM.continue_at(request, editable_by_official(request, pk))
 
 
 def step_form(application, current, data):
@@ -154,78 +152,21 @@ def step(request, pk, step):
     current = BY_SLUG.get(step)
     if current is None:
         raise Http404
-    if not SOLUTION_FINDER.has(application, EDITABLE):
-        messages.info(request, _("This application has been submitted; it can no longer be changed."))
-        return redirect("programs:application", pk=application.pk)
-    if current.slug == "attachments":
+    if current.slug == "attachments" and FORM.editable(application):
         return attachments(request, application, current)
-    if request.method == "POST":
+    if request.method == "POST" and "add_another" in request.POST:
         form = step_form(application, current, request.POST)
         if form.is_valid():
-            return save_complete_step(request, application, current, form)
-        if "save_draft" in request.POST:
-            return save_draft(request, application, current, form)
-    else:
-        # A step left as a draft shows what was typed, with what is still missing or wrong.
-        form = step_form(application, current, draft_data(application, current))
-    return render(
+            return FORM.saved_complete(
+                request, application, current, form, again_message=_("Saved. Add another challenge below.")
+            )
+    return FORM.page(
         request,
-        "programs/solution_finder/step.html",
-        {
-            "application": application,
-            "step": current,
-            "number": STEPS.index(current) + 1,
-            "total": len(STEPS),
-            **progress(application, current),
-            "form": form,
-            "reopened_draft": request.method != "POST" and current.slug in application.drafts,
-            "previous": step_before(STEPS, current),
-            "next": step_after(STEPS, current),
-            "state": state_for_applicant(application),
-        },
+        application,
+        current,
+        lambda data, files: step_form(application, current, data),
+        {"application": application, "state": state_for_applicant(application)},
     )
-
-
-def save_complete_step(request, application, current, form):
-    # The challenges' step adds rows: sent twice, it would add them twice.
-    if answer := already_sent(request):
-        return answer
-    try:
-        services.save_step(application, current, form)
-    except services.NotEditable as refusal:
-        messages.error(request, str(refusal))
-        return redirect("programs:application", pk=application.pk)
-    if "add_another" in request.POST:
-        messages.success(request, _("Saved. Add another challenge below."))
-        return sent(request, redirect("programs:application-step", pk=application.pk, step=current.slug))
-    messages.success(request, _("Saved: %(step)s.") % {"step": current.title})
-    following = step_after(STEPS, current)
-    if "save_draft" in request.POST or following is None:
-        return sent(request, redirect("programs:application-step", pk=application.pk, step=current.slug))
-    return sent(request, redirect("programs:application-step", pk=application.pk, step=following.slug))
-
-
-def save_draft(request, application, current, form):
-    """Keep what was typed though the step is not complete, and say what it still needs."""
-    if answer := already_sent(request):
-        return answer
-    missing = still_missing(form)
-    try:
-        services.save_draft(application, current, form)
-    except services.NotEditable as refusal:
-        messages.error(request, str(refusal))
-        return redirect("programs:application", pk=application.pk)
-    if missing:
-        messages.warning(
-            request,
-            _("Draft saved. Before you submit, complete or correct: %(fields)s.")
-            % {"fields": ", ".join(missing)},
-        )
-    else:
-        messages.warning(
-            request, _("Draft saved. Before you submit, complete or correct the fields marked below.")
-        )
-    return sent(request, redirect("programs:application-step", pk=application.pk, step=current.slug))
 
 
 def attachments(request, application, current):

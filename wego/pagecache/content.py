@@ -13,14 +13,27 @@ _declared = {}  # kind -> model labels
 _private = set()  # model labels no public page shows
 _personal = set()  # kinds only a signed-in person's own pages show
 _tables = None  # table -> kinds, built on first use
+_moments = {}  # kind -> moments(): when what it shows changes by the clock alone
 
 
-def declare(kind, *model_labels):
+def declare(kind, *model_labels, moments=None):
     """`kind` of content is shown from these models ("app_label.Model"); their many-to-many tables
-    count with them."""
+    count with them.
+
+    Content that changes when a moment passes, not only when it is written (a call that opens and
+    closes at set times), gives `moments()`: every moment at which what its pages say changes,
+    read from its own models only. A page of it is then kept until the next of them as well
+    (versions.tokens_for)."""
     global _tables
     _declared.setdefault(kind, set()).update(model_labels)
+    if moments is not None:
+        _moments[kind] = moments
     _tables = None
+
+
+def moments_of(kind):
+    """The kind's moments() function, or None for content that changes only when written."""
+    return _moments.get(kind)
 
 
 def declare_personal(kind, *model_labels):

@@ -10,6 +10,7 @@ the page cache middleware), and what is kept under tokens is read from the proce
 for each. A write in the request renews the tokens it holds as well.
 """
 
+import bisect
 import contextlib
 import hashlib
 import pickle
@@ -17,6 +18,7 @@ import threading
 import uuid
 
 from django.core.cache import cache
+from django.utils import timezone
 
 from . import content, reads
 from .local import copies
@@ -58,14 +60,31 @@ def fetched(kinds):
 
 
 def tokens_for(kinds):
-    """{kind: token} for `kinds`."""
+    """{kind: token} for `kinds`; the token of content with moments says how many have passed."""
     held = getattr(_request, "tokens", None)
     if held is None:
-        return fetched(kinds)
-    missing = set(kinds) - held.keys()
-    if missing:
-        held.update(fetched(missing | content.kinds()))
-    return {kind: held[kind] for kind in kinds}
+        tokens = fetched(kinds)
+    else:
+        missing = set(kinds) - held.keys()
+        if missing:
+            held.update(fetched(missing | content.kinds()))
+        tokens = {kind: held[kind] for kind in kinds}
+    for kind, written in tokens.items():
+        if content.moments_of(kind) is not None:
+            tokens[kind] = f"{written}@{moments_passed(kind, written)}"
+    return tokens
+
+
+def moments_passed(kind, written):
+    """How many of the kind's moments have passed by the clock. Its moments are read once per
+    version of the kind (they change only when it is written), so this costs no query."""
+    key = f"pagecache:moments:{kind}:{written}"
+    moments = get(key)
+    if moments is None:
+        compute = content.moments_of(kind)
+        moments = sorted(reads.computed({kind}, f"The moments of {kind}", lambda: list(compute())))
+        keep(key, moments, 3600)
+    return bisect.bisect_right(moments, timezone.now())
 
 
 def renew(kinds):

@@ -196,3 +196,22 @@ class WorkflowAdminMixin:
             for errors in form.errors.values():
                 messages.error(request, " ".join(errors))
         return self._back(obj, "#thread")
+
+
+class SettingsWorkflowAdminMixin(WorkflowAdminMixin):
+    """For a thing staff set up themselves and move through a workflow (a call, a scorecard): its
+    own fields are edited here, its status never. Put it before the ModelAdmin class."""
+
+    def has_change_permission(self, request, obj=None):
+        return super(WorkflowAdminMixin, self).has_change_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        # Only what the form changed: saving the whole row would write back a status read before a
+        # concurrent step, and undo it.
+        if not change:
+            obj.save()
+        elif form.changed_data:
+            obj.save(update_fields=[name for name in form.changed_data if name in self._own_fields()])
+
+    def _own_fields(self):
+        return {field.name for field in self.model._meta.concrete_fields}

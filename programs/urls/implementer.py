@@ -1,0 +1,22 @@
+from django.urls import path
+
+from ..views import implementer as views
+
+urlpatterns = [
+    path("", views.programme, name="implementer"),
+    path("<int:year>/", views.call, name="implementer-call"),
+    path("<int:year>/guidelines/", views.guidelines, name="implementer-guidelines"),
+    path("<int:year>/propose/", views.start, name="implementer-start"),
+    path("proposals/<int:pk>/", views.proposal_page, name="proposal"),
+    path("proposals/<int:pk>/continue/", views.continue_proposal, name="proposal-continue"),
+    path("proposals/<int:pk>/edit/<slug:step>/", views.step, name="proposal-step"),
+    path("proposals/<int:pk>/review/", views.review, name="proposal-review"),
+    path("proposals/<int:pk>/step/", views.take_step_view, name="proposal-transition"),
+    path("proposals/<int:pk>/messages/", views.post_message, name="proposal-message"),
+    path(
+        "proposals/<int:pk>/messages/<int:message>/attachment/",
+        views.message_attachment,
+        name="proposal-message-attachment",
+    ),
+    path("proposals/<int:pk>/letter/", views.letter, name="proposal-letter"),
+]

@@ -1,0 +1,80 @@
+"""Set-up for the Project Implementer tests: calls open or closed, proposals ready to send or in a state."""
+
+import datetime
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from programs.implementer_workflow import CALL, RECEIVING
+from programs.models import Area, ImplementerCall, Proposal
+from programs.services import implementer as services
+from tests.factories import MemberFactory, official_of
+from tests.states import put_in
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def letter():
+    return SimpleUploadedFile("letter.pdf", PDF, content_type="application/pdf")
+
+
+def open_call(year=2027, *, closes_in=datetime.timedelta(days=30), **fields):
+    """An announced call, opened yesterday, with the usual criteria."""
+    now = timezone.now()
+    call = ImplementerCall.objects.create(
+        year=year,
+        title=f"Project Implementer {year}",
+        summary="Financial support and technical assistance for a feasibility study and a pilot.",
+        opens_at=now - datetime.timedelta(days=1),
+        closes_at=now + closes_in,
+        **fields,
+    )
+    services.scorecard_for(call)
+    return put_in(call, CALL.state_with(RECEIVING))
+
+
+def city_with_official(name="Cauayan Test City", **fields):
+    member = MemberFactory(name=name, **fields)
+    return member.organisation, official_of(member)
+
+
+def ready_proposal(call, organisation=None, official=None):
+    """A draft with every step complete: ready to send."""
+    if organisation is None:
+        organisation, official = city_with_official()
+    proposal = services.start_proposal(call, organisation, official)
+    Proposal.objects.filter(pk=proposal.pk).update(
+        title="Smart water meters",
+        problem="A third of the water is lost in leaks.",
+        objectives="Find the leaks.",
+        expected_outcomes="Losses halved.",
+        study_scope="The old town's network.",
+        pilot_scope="2,000 meters in one district.",
+        budget_amount=250000,
+        budget_currency="USD",
+        duration_months=18,
+        timeline="Study in 2027, pilot in 2028.",
+        stakeholders="The water utility runs it; the university evaluates it.",
+        steps_saved=[
+            "project",
+            "objectives",
+            "scope",
+            "budget",
+            "timeline",
+            "stakeholders",
+            "questions",
+            "letter",
+        ],
+    )
+    proposal.refresh_from_db()
+    proposal.areas.set(
+        [Area.objects.get_or_create(slug="water-management", defaults={"name": "Water Management"})[0]]
+    )
+    proposal.letter_of_intent.save("letter.pdf", letter())
+    return proposal
+
+
+def proposal_in(state, call=None):
+    call = call or open_call()
+    proposal = ready_proposal(call)
+    return put_in(proposal, state, submitted_at=None if state == "draft" else timezone.now())
