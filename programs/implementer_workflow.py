@@ -47,7 +47,9 @@ def must_be_ready_to_announce(call):
     if call.scorecard is None or not call.scorecard.criteria.exists():
         missing.append(_("the selection criteria"))
     if missing:
-        return _("Before the call is announced, give %(missing)s.") % {"missing": _(" and ").join(missing)}
+        return _("Before the call is announced, give %(missing)s.") % {
+            "missing": str(_(" and ")).join(str(part) for part in missing)
+        }
     return None
 
 

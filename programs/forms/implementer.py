@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organisations.access import organisations_of
 from organisations.forms import MemberOrganisationForm
-from wego.forms import PortalForm, with_prompt
+from wego.forms import PortalForm, prepare, with_prompt
 from wego.uploads import validate_pdf
 
 from ..models import Area, Proposal, SolutionFinderApplication
@@ -120,6 +120,7 @@ class QuestionsForm(PortalForm):
                 widget=forms.Textarea(attrs={"rows": 4}),
             )
         self.questions = {question.key: question for question in questions}
+        prepare(self)  # the questions' fields came after PortalForm prepared the form's own
 
     def answers(self):
         """{key: {"question", "answer"}} of what validated, with each question as it was asked."""

@@ -224,7 +224,7 @@ def enter_a_fresh_code(page):
     cancelling the sign-in's own navigation."""
     signed_in = page.locator("#user-tools")
     refused = page.locator("[aria-invalid=true]")
-    for attempt in range(2):
+    for _attempt in range(2):
         code = current_code()
         page.get_by_label("Code").fill(code)
         page.get_by_role("button", name="Sign In").click()

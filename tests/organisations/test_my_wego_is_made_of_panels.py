@@ -20,6 +20,7 @@ def test_each_app_contributes_its_panel_in_order():
         "affiliations",
         "membership",
         "smart-city-driver",
+        "project-implementer",
         "messages",
     ]
 

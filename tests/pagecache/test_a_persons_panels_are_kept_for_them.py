@@ -20,6 +20,7 @@ from tests.factories import (
     official_of,
     official_of_partner,
 )
+from tests.programs.implementer_helpers import open_call, ready_proposal
 from tests.programs.sf_helpers import introduce
 from wego.notifications.models import Notification
 from wego.pagecache import content
@@ -53,6 +54,7 @@ def person():
     ProjectDraft.objects.create(organisation=city.organisation, started_by=official)
     ProjectFactory(title="River bicycles", city=city, organisation=city)
     notify(official, "Your application was received")
+    ready_proposal(open_call(), city.organisation, official)
     return official
 
 

@@ -125,6 +125,20 @@ def test_the_calls_own_questions_are_asked_and_kept_with_the_question_as_asked(c
     assert proposal.answers["digital-plan"]["question"] == "Does the city have a digital master plan?"
 
 
+def test_an_answer_too_long_or_with_control_characters_is_refused_and_nothing_is_written(client):
+    call = open_call()
+    call.questions.create(key="plan", label="Your plan?", max_length=20)
+    organisation, official = city_with_official()
+    proposal = services.start_proposal(call, organisation, official)
+    client.force_login(official)
+    url = reverse("programs:proposal-step", args=[proposal.pk, "questions"])
+    for answer in ["x" * 21, "Seoul\x01City"]:
+        response = client.post(url, {"plan": answer})
+        assert response.status_code == 200 and response.context["form"].errors["plan"]
+    proposal.refresh_from_db()
+    assert proposal.answers == {} and "questions" not in proposal.steps_saved
+
+
 def test_the_letter_of_intent_must_be_a_pdf_by_its_content(client):
     call = open_call()
     organisation, official = city_with_official()

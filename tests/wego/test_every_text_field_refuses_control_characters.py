@@ -15,6 +15,7 @@ from django.contrib import admin
 from django.test import RequestFactory
 
 from tests.factories import MemberFactory, SolutionFinderApplicationFactory, UserFactory, official_of
+from tests.programs.implementer_helpers import open_call
 from wego.forms import is_free_text
 
 pytestmark = pytest.mark.django_db
@@ -85,7 +86,11 @@ def assert_every_text_field_refuses(form_class, **kwargs):
 @pytest.fixture
 def needs():
     """What a form's __init__ may require by keyword: the person filling it in, their application."""
-    return {"user": official_of(MemberFactory()), "application": SolutionFinderApplicationFactory()}
+    return {
+        "user": official_of(MemberFactory()),
+        "application": SolutionFinderApplicationFactory(),
+        "call": open_call(),
+    }
 
 
 def required_keywords(form_class, needs):
