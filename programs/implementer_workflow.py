@@ -137,6 +137,8 @@ CALL = Workflow(
 DECIDED = "decided"  # a decision is recorded, not yet released
 SELECTED = "selected"  # the beneficiary: WeGO goes on to choose its consultant
 UNDER_REVIEW = "under_review"  # reviewers score it
+RANKED = "ranked"  # found eligible: its reviews count in the call's ranking, decided or not
+REPLACEABLE = "replaceable"  # withdrawn: the organisation may send another proposal to the call
 RELEASING = "releasing"  # the role of the call's release: held by the Secretariat once the results are out
 
 
@@ -196,6 +198,8 @@ PROPOSAL = Workflow(
         QUESTION: "The city reads WeGO's question.",
         REASON: "The city reads why the proposal cannot go on.",
         UNDER_REVIEW: "Reviewers score it.",
+        REPLACEABLE: "Withdrawn: the organisation may send another proposal to the call.",
+        RANKED: "Found eligible: its reviews count in the call's ranking, decided or not.",
         DECIDED: "A decision is recorded, to be released with the call's results.",
         SELECTED: "The beneficiary: WeGO chooses its consultant next.",
     },
@@ -222,13 +226,17 @@ PROPOSAL = Workflow(
             QUESTION,
         ),
         state("ineligible", _("Ineligible"), _("Not eligible for this call"), FINAL, REASON),
-        state("under_review", _("Under review"), _("Under review"), AWAITING, THREAD_OPEN, UNDER_REVIEW),
-        hidden("shortlisted", _("Shortlisted"), AWAITING, THREAD_OPEN, UNDER_REVIEW),
-        hidden("to_be_selected", _("To be selected (not released yet)"), THREAD_OPEN, DECIDED),
-        hidden("not_to_be_selected", _("Not to be selected (not released yet)"), THREAD_OPEN, DECIDED),
-        state("selected", _("Selected"), _("Selected as a beneficiary"), THREAD_OPEN, SELECTED),
-        state("not_selected", _("Not selected"), _("Not selected this year"), FINAL, REASON),
-        state("withdrawn", _("Withdrawn"), _("Withdrawn by your organisation"), FINAL),
+        state(
+            "under_review", _("Under review"), _("Under review"), AWAITING, THREAD_OPEN, UNDER_REVIEW, RANKED
+        ),
+        hidden("shortlisted", _("Shortlisted"), AWAITING, THREAD_OPEN, UNDER_REVIEW, RANKED),
+        hidden("to_be_selected", _("To be selected (not released yet)"), THREAD_OPEN, DECIDED, RANKED),
+        hidden(
+            "not_to_be_selected", _("Not to be selected (not released yet)"), THREAD_OPEN, DECIDED, RANKED
+        ),
+        state("selected", _("Selected"), _("Selected as a beneficiary"), THREAD_OPEN, SELECTED, RANKED),
+        state("not_selected", _("Not selected"), _("Not selected this year"), FINAL, REASON, RANKED),
+        state("withdrawn", _("Withdrawn"), _("Withdrawn by your organisation"), FINAL, REPLACEABLE),
     ),
     transitions=(
         Transition(

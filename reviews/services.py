@@ -154,9 +154,10 @@ def declare_conflict(assignment, *, by, note):
     return assignment
 
 
-def submit_review(assignment, *, by, values, recommendation, note=""):
+def submit_review(assignment, *, by, values, recommendation, note="", seen_version=None):
     """Record the reviewer's scores ({criterion id: (value, comment)}) for every criterion, tied to
-    the submission's latest version. Sent again, it replaces the scores, tied to the version then."""
+    the submission's latest version. Sent again, it replaces the scores, tied to the version then.
+    `seen_version`: the number of the version the reviewer read; refused if a later one came since."""
     with transaction.atomic():
         # Locked, so that two sendings at once are one after the other.
         # The scorecard too, so that closing it waits for a review being given, and the reverse.
@@ -194,10 +195,16 @@ def submit_review(assignment, *, by, values, recommendation, note=""):
                         "value": value,
                     }
                 )
+        latest = versions_of(assignment.subject).order_by("number").last()
+        if seen_version is not None and (latest is None or latest.number != seen_version):
+            raise ReviewRefused(
+                _("A new version was sent since you opened it: read version %(number)s, then score it.")
+                % {"number": latest.number if latest else "—"}
+            )
         review, _created = Review.objects.update_or_create(
             assignment=assignment,
             defaults={
-                "version": versions_of(assignment.subject).order_by("number").last(),
+                "version": latest,
                 "recommendation": recommendation,
                 "note_for_applicant": note,
                 "submitted_at": timezone.now(),

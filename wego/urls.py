@@ -28,6 +28,7 @@ urlpatterns = i18n_patterns(
     path("driver/", include("programs.urls")),
     path("accounts/", include("allauth.urls")),
     path("my/", include("organisations.urls")),
+    path("reviews/", include("reviews.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

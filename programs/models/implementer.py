@@ -16,7 +16,7 @@ from wego.drafts import Drafted
 from wego.uploads import CheckedFileField, validate_pdf
 from wego.workflow.versions import Versioned, as_text
 
-from ..implementer_workflow import ANNOUNCED, CALL, PROPOSAL, RECEIVING
+from ..implementer_workflow import ANNOUNCED, CALL, PROPOSAL, RECEIVING, REPLACEABLE
 from .areas import Area
 from .exchange import Project
 from .solution_finder import SolutionFinderApplication
@@ -269,7 +269,7 @@ class Proposal(Versioned, Drafted, models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["call", "organisation"],
-                condition=~Q(status="withdrawn"),
+                condition=~PROPOSAL.q(REPLACEABLE),
                 name="one_proposal_per_organisation_and_call",
                 violation_error_message=_("Your organisation has a proposal for this call already."),
             ),
@@ -313,6 +313,9 @@ class Proposal(Versioned, Drafted, models.Model):
             return gettext("Areas"), value
         if key.startswith("answer-"):
             return value["question"], value["answer"]
+        if key == "letter_of_intent":
+            # The stored name tells versions apart; a reader needs only to know it is there.
+            return str(cls._meta.get_field(key).verbose_name), gettext("Attached") if value else ""
         return super().version_item_text(item, number)
 
 

@@ -14,7 +14,7 @@ from wego.workflow.engine import perform, start
 from wego.workflow.errors import NotEditable, NotReady
 from wego.workflow.models import TransitionRecord
 
-from ..implementer_workflow import DECIDED, EDITABLE, PROPOSAL, SELECTED
+from ..implementer_workflow import DECIDED, EDITABLE, PROPOSAL, RELEASING, SELECTED
 from ..models import Beneficiary, ImplementerCall, Proposal
 
 # What WeGO's feasibility programme judged: offered on every new call, for staff to weigh or change
@@ -152,10 +152,11 @@ def release(call, *, actor):
     decided = list(
         Proposal.objects.filter(call=call).filter(PROPOSAL.q(DECIDED)).select_related("organisation")
     )
-    releasing = [PROPOSAL.transition(name) for name in ("release_selection", "release_refusal")]
     for proposal in decided:
-        step = next(step for step in releasing if proposal.status in step.sources)
-        note = "" if step.name == "release_selection" else decision_note(proposal)
+        # The one step the release may take from the decision recorded (RELEASING: the call's role).
+        [step] = PROPOSAL.available_for_roles(proposal, {RELEASING})
+        # What staff wrote when they decided ("pass over" asks for a word for the city) goes with it.
+        note = decision_note(proposal)
         moved = perform(proposal, step.name, actor=actor, note=note)
         if PROPOSAL.has(moved, SELECTED):
             Beneficiary.objects.get_or_create(

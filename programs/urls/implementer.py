@@ -1,12 +1,17 @@
 from django.urls import path
 
 from ..views import implementer as views
+from ..views import implementer_review as reviewing
 
 urlpatterns = [
     path("", views.programme, name="implementer"),
     path("<int:year>/", views.call, name="implementer-call"),
     path("<int:year>/guidelines/", views.guidelines, name="implementer-guidelines"),
     path("<int:year>/propose/", views.start, name="implementer-start"),
+    path("<int:year>/reviewers/", reviewing.reviewing, name="implementer-reviewing"),
+    path("<int:year>/reviewers/assign/", reviewing.assign, name="implementer-assign"),
+    path("<int:year>/reviewers/draw/", reviewing.draw, name="implementer-draw"),
+    path("<int:year>/ranking/", reviewing.ranking, name="implementer-ranking"),
     path("proposals/<int:pk>/", views.proposal_page, name="proposal"),
     path("proposals/<int:pk>/continue/", views.continue_proposal, name="proposal-continue"),
     path("proposals/<int:pk>/edit/<slug:step>/", views.step, name="proposal-step"),

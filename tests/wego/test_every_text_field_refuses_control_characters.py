@@ -12,8 +12,11 @@ import pytest
 from django import forms
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 
+from programs.models import Proposal
+from reviews.models import Scorecard
 from tests.factories import MemberFactory, SolutionFinderApplicationFactory, UserFactory, official_of
 from tests.programs.implementer_helpers import open_call
 from wego.forms import is_free_text
@@ -90,6 +93,10 @@ def needs():
         "user": official_of(MemberFactory()),
         "application": SolutionFinderApplicationFactory(),
         "call": open_call(),
+        "proposals": Proposal.objects.all(),
+        "reviewers": get_user_model().objects.all(),
+        "scorecard": Scorecard(),
+        "criteria": [],
     }
 
 

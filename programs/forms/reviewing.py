@@ -1,0 +1,27 @@
+"""The Secretariat's forms for a call's review: a reviewer by hand, or N at random per proposal."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wego.forms import PortalForm
+
+
+class AssignForm(PortalForm):
+    proposal = forms.ModelChoiceField(label=_("Proposal"), queryset=None, empty_label=_("Choose a proposal"))
+    reviewer = forms.ModelChoiceField(label=_("Reviewer"), queryset=None, empty_label=_("Choose a reviewer"))
+
+    def __init__(self, *args, proposals, reviewers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposal"].queryset = proposals
+        self.fields["reviewer"].queryset = reviewers
+        self.fields["reviewer"].label_from_instance = lambda user: user.get_full_name() or user.email
+
+
+class DrawForm(PortalForm):
+    per_proposal = forms.IntegerField(
+        label=_("Reviewers per proposal"),
+        min_value=1,
+        max_value=10,
+        initial=2,
+        help_text=_("Drawn at random among those free of conflicts, the least loaded first."),
+    )
