@@ -49,3 +49,11 @@ content.declare_personal(
 content.declare_personal("introductions", "programs.Introduction")
 content.declare_personal("project-drafts", "programs.ProjectDraft")
 content.declare_personal("implementer-proposals", "programs.Proposal")
+# A tender and its bids are for the bidders and the Secretariat only: bids are sealed.
+content.declare_personal(
+    "implementer-tenders",
+    "programs.Tender",
+    "programs.TenderDocument",
+    "programs.Bid",
+    "programs.BidDocument",
+)

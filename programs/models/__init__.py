@@ -32,6 +32,7 @@ from .solution_finder import (
     Priority,
     SolutionFinderApplication,
 )
+from .tenders import Bid, BidDocument, Tender, TenderDocument
 
 __all__ = [
     "PARTNERS_BY_NAME",
@@ -39,6 +40,8 @@ __all__ = [
     "ApplicationAttachment",
     "Area",
     "Beneficiary",
+    "Bid",
+    "BidDocument",
     "BudgetRange",
     "CallQuestion",
     "Eligibility",
@@ -64,5 +67,7 @@ __all__ = [
     "SolutionFinderApplication",
     "SolutionPackage",
     "Stage",
+    "Tender",
+    "TenderDocument",
     "StakeholderRole",
 ]

@@ -259,6 +259,16 @@ class Proposal(Versioned, Drafted, models.Model):
     )
 
     submitted_at = models.DateTimeField(_("first submitted"), null=True, blank=True, editable=False)
+    # Step 3: the consultant chosen by the tender, who carries out the study and the pilot.
+    consultant = models.ForeignKey(
+        "programs.Partner",
+        verbose_name=_("consultant"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="implementer_projects",
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

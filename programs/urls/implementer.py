@@ -2,6 +2,7 @@ from django.urls import path
 
 from ..views import implementer as views
 from ..views import implementer_review as reviewing
+from ..views import tenders
 
 urlpatterns = [
     path("", views.programme, name="implementer"),
@@ -24,4 +25,10 @@ urlpatterns = [
         name="proposal-message-attachment",
     ),
     path("proposals/<int:pk>/letter/", views.letter, name="proposal-letter"),
+    path("tenders/", tenders.tenders, name="tenders"),
+    path("tenders/<int:pk>/", tenders.tender, name="tender"),
+    path("tenders/<int:pk>/bid/", tenders.save_bid, name="tender-bid"),
+    path("tenders/<int:pk>/bid/documents/", tenders.add_document, name="tender-bid-document-add"),
+    path("tenders/<int:pk>/bid/documents/<int:document>/", tenders.bid_document, name="tender-bid-document"),
+    path("tenders/<int:pk>/documents/<int:document>/", tenders.tender_document, name="tender-document"),
 ]

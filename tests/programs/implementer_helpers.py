@@ -18,9 +18,12 @@ def letter():
     return SimpleUploadedFile("letter.pdf", PDF, content_type="application/pdf")
 
 
-def open_call(year=2027, *, closes_in=datetime.timedelta(days=30), **fields):
-    """An announced call, opened yesterday, with the usual criteria."""
+def open_call(year=None, *, closes_in=datetime.timedelta(days=30), **fields):
+    """An announced call, opened yesterday, with the usual criteria (of the year after the last call's)."""
     now = timezone.now()
+    if year is None:
+        latest = ImplementerCall.objects.order_by("-year").values_list("year", flat=True).first()
+        year = max(2027, (latest or 0) + 1)
     call = ImplementerCall.objects.create(
         year=year,
         title=f"Project Implementer {year}",
@@ -33,8 +36,8 @@ def open_call(year=2027, *, closes_in=datetime.timedelta(days=30), **fields):
     return put_in(call, CALL.state_with(RECEIVING))
 
 
-def city_with_official(name="Cauayan Test City", **fields):
-    member = MemberFactory(name=name, **fields)
+def city_with_official(name=None, **fields):
+    member = MemberFactory(**({"name": name} if name else {}), **fields)
     return member.organisation, official_of(member)
 
 
@@ -78,3 +81,41 @@ def proposal_in(state, call=None):
     call = call or open_call()
     proposal = ready_proposal(call)
     return put_in(proposal, state, submitted_at=None if state == "draft" else timezone.now())
+
+
+def selected_proposal(call=None):
+    proposal = proposal_in("selected", call)
+    return proposal
+
+
+def consultant(name="Seoul Consulting"):
+    """A consultant partner and one of its officials."""
+    from tests.factories import PartnerFactory
+
+    partner = PartnerFactory(name=name, type="consultant")
+    return partner, official_of(partner)
+
+
+def open_tender(proposal=None, *, deadline_in=datetime.timedelta(hours=2), invited=(), open_to_all=False):
+    from programs.models import Tender
+    from programs.services import tenders
+    from programs.tender_workflow import BIDDING, TENDER
+
+    tender = Tender.objects.create(
+        proposal=proposal or selected_proposal(),
+        scope="A feasibility study of smart water meters and a pilot in one district.",
+        deadline=timezone.now() + deadline_in,
+        open_to_all=open_to_all,
+    )
+    tender.invited.set(invited)
+    tenders.scorecard_for(tender)
+    return put_in(tender, TENDER.state_with(BIDDING))
+
+
+BID_FIELDS = {
+    "approach": "Survey the network, then meter one district.",
+    "team": "Two engineers and a data analyst.",
+    "timeline": "Twelve months.",
+    "price": "120000",
+    "currency": "USD",
+}

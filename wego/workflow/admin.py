@@ -60,6 +60,8 @@ class WorkflowAdminMixin:
     """For a ModelAdmin whose model has a `workflow`; the state itself is never editable here."""
 
     change_form_template = "admin/workflow/change_form.html"
+    # Its queue is ordered by annotations (wego.admin.PlainRelatedChoices).
+    orders_by_annotations = True
 
     # The queue -------------------------------------------------------------------------------
 

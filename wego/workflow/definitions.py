@@ -152,6 +152,10 @@ class Workflow:
     # name_of(obj) -> what a step's declared subject calls the object, as %(name)s ("Cauayan").
     name_of: Callable | None = None
     state_field: str = "status"
+    # lock_first(obj) -> a queryset of rows a step locks before the object itself: those a step of
+    # it moves as well (a tender whose bids are chosen together), so that every path locks them in
+    # the same order and two people acting at once never deadlock.
+    lock_first: Callable | None = None
     _by_name: dict = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self):

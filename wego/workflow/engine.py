@@ -49,6 +49,8 @@ def perform(obj, transition_name, *, actor, note="", seen_state=None):
     note = _checked_note(step, note)
 
     with transaction.atomic():
+        if workflow.lock_first is not None:
+            list(workflow.lock_first(obj).select_for_update())
         locked = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
         current = getattr(locked, workflow.state_field)
         if seen_state is not None and seen_state != current:
