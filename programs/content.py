@@ -49,6 +49,8 @@ content.declare_personal(
 content.declare_personal("introductions", "programs.Introduction")
 content.declare_personal("project-drafts", "programs.ProjectDraft")
 content.declare_personal("implementer-proposals", "programs.Proposal")
+# A project's milestones and reports: its city, its consultant and the Secretariat.
+content.declare_personal("implementer-projects", "programs.Milestone", "programs.ProgressReport")
 # A tender and its bids are for the bidders and the Secretariat only: bids are sealed.
 content.declare_personal(
     "implementer-tenders",

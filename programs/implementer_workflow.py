@@ -135,7 +135,8 @@ CALL = Workflow(
 
 # What a proposal's states mean, beyond the Solution Finder's flags it shares.
 DECIDED = "decided"  # a decision is recorded, not yet released
-SELECTED = "selected"  # the beneficiary: WeGO goes on to choose its consultant
+SELECTED = "selected"  # the beneficiary: its consultant is chosen, its study and pilot carried out
+PROJECT = "project"  # a beneficiary's project, under way or completed: its page, milestones and Plan
 UNDER_REVIEW = "under_review"  # reviewers score it
 RANKED = "ranked"  # found eligible: its reviews count in the call's ranking, decided or not
 REPLACEABLE = "replaceable"  # withdrawn: the organisation may send another proposal to the call
@@ -166,6 +167,25 @@ def take_version(proposal, *, actor, note):
     if proposal.submitted_at is None:
         proposal.submitted_at = timezone.now()
         proposal.save(update_fields=["submitted_at", "updated_at"])
+
+
+def must_have_every_milestone_accepted(proposal):
+    from .implementation_workflow import ACCEPTED, MILESTONE
+    from .models import Phase
+
+    milestones = list(proposal.milestones.all())
+    phases = {milestone.phase for milestone in milestones}
+    if not all(value in phases for value in Phase.values):
+        return _("Both phases, the feasibility study and the pilot, need their milestones first.")
+    if not all(MILESTONE.has(milestone, ACCEPTED) for milestone in milestones):
+        return _("Every milestone must be accepted before the project is completed.")
+    return None
+
+
+def publish_the_project(proposal, *, actor, note):
+    from .services.implementation import publish_the_project as publish
+
+    publish(proposal, actor=actor)
 
 
 def roles_of_proposal(user, proposal):
@@ -201,7 +221,8 @@ PROPOSAL = Workflow(
         REPLACEABLE: "Withdrawn: the organisation may send another proposal to the call.",
         RANKED: "Found eligible: its reviews count in the call's ranking, decided or not.",
         DECIDED: "A decision is recorded, to be released with the call's results.",
-        SELECTED: "The beneficiary: WeGO chooses its consultant next.",
+        SELECTED: "The beneficiary: its consultant is chosen, its study and pilot carried out.",
+        PROJECT: "A beneficiary's project, under way or completed: its page, milestones and Plan.",
     },
     audiences={
         "city": officials(lambda proposal: proposal.organisation_id),
@@ -234,7 +255,10 @@ PROPOSAL = Workflow(
         hidden(
             "not_to_be_selected", _("Not to be selected (not released yet)"), THREAD_OPEN, DECIDED, RANKED
         ),
-        state("selected", _("Selected"), _("Selected as a beneficiary"), THREAD_OPEN, SELECTED, RANKED),
+        state(
+            "selected", _("Selected"), _("Selected as a beneficiary"), THREAD_OPEN, SELECTED, PROJECT, RANKED
+        ),
+        state("completed", _("Completed"), _("Project completed"), FINAL, PROJECT, RANKED),
         state("not_selected", _("Not selected"), _("Not selected this year"), FINAL, REASON, RANKED),
         state("withdrawn", _("Withdrawn"), _("Withdrawn by your organisation"), FINAL, REPLACEABLE),
     ),
@@ -373,6 +397,19 @@ PROPOSAL = Workflow(
             subject=_("The Project Implementer proposal of %(name)s was not selected"),
             roles=frozenset({RELEASING}),
             notify=("city",),
+        ),
+        Transition(
+            "complete",
+            frozenset({"selected"}),
+            "completed",
+            staff_label=_("Complete the project and publish it in the Exchange"),
+            applicant_label=_("The project was completed and published in the Exchange"),
+            subject=_("The project of %(name)s is completed and in the Exchange"),
+            roles=frozenset({SECRETARIAT}),
+            guard=must_have_every_milestone_accepted,
+            effect=publish_the_project,
+            notify=("city",),
+            confirmation=_("Yes: the feasibility study and the pilot are done; publish the project."),
         ),
         Transition(
             "withdraw",

@@ -208,7 +208,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "organisations.tasks.clear_expired_sessions",
         "schedule": 24 * 60 * 60.0,
     },
+    # Hourly: each reminder is sent once per due date however often this runs.
+    "remind-project-implementer-due-dates": {
+        "task": "programs.tasks.remind_due_dates",
+        "schedule": 60 * 60.0,
+    },
 }
+# How many days before a milestone or a progress report is due its project is reminded.
+IMPLEMENTER_REMIND_DAYS_BEFORE = env.int("IMPLEMENTER_REMIND_DAYS_BEFORE", default=7)
 
 
 def _mailer(url: str) -> dict:

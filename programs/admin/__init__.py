@@ -1,3 +1,3 @@
 """The Secretariat's admin for the Smart City Driver, one module per part."""
 
-from . import catalogue, exchange, implementer, solution_finder, tenders  # noqa: F401
+from . import catalogue, exchange, implementation, implementer, solution_finder, tenders  # noqa: F401

@@ -75,17 +75,6 @@ class IndicatorForm(PortalModelForm):
         fields = ["name", "unit", "baseline", "target"]
 
 
-StakeholderFormSet = forms.inlineformset_factory(
-    SolutionPackage,
-    PlanStakeholder,
-    form=StakeholderForm,
-    extra=2,
-    max_num=30,
-    validate_max=True,
-    can_delete=True,
-)
-
-
 class BaseIndicatorFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
@@ -97,16 +86,34 @@ class BaseIndicatorFormSet(forms.BaseInlineFormSet):
                 )
 
 
-IndicatorFormSet = forms.inlineformset_factory(
-    SolutionPackage,
-    PlanIndicator,
-    form=IndicatorForm,
-    formset=BaseIndicatorFormSet,
-    extra=1,
-    max_num=30,
-    validate_max=True,
-    can_delete=True,
-)
+def plan_formsets(owner_model, fk_name):
+    """The Plan's two formsets, stakeholders and indicators, for what owns a Plan (a solution
+    package, a Project Implementer project)."""
+    stakeholders = forms.inlineformset_factory(
+        owner_model,
+        PlanStakeholder,
+        form=StakeholderForm,
+        fk_name=fk_name,
+        extra=2,
+        max_num=30,
+        validate_max=True,
+        can_delete=True,
+    )
+    indicators = forms.inlineformset_factory(
+        owner_model,
+        PlanIndicator,
+        form=IndicatorForm,
+        formset=BaseIndicatorFormSet,
+        fk_name=fk_name,
+        extra=1,
+        max_num=30,
+        validate_max=True,
+        can_delete=True,
+    )
+    return stakeholders, indicators
+
+
+StakeholderFormSet, IndicatorFormSet = plan_formsets(SolutionPackage, "package")
 
 
 class ReadingForm(PortalModelForm):

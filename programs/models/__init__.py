@@ -8,6 +8,7 @@ from .exchange import (
     ProjectQuerySet,
     Stage,
 )
+from .implementation import Milestone, Phase, ProgressReport
 from .implementer import (
     Beneficiary,
     CallQuestion,
@@ -51,12 +52,15 @@ __all__ = [
     "IndicatorReading",
     "Introduction",
     "Maturity",
+    "Milestone",
     "Partner",
     "PartnerType",
+    "Phase",
     "PlanIndicator",
     "PlanStakeholder",
     "PriceModel",
     "Priority",
+    "ProgressReport",
     "Project",
     "ProjectDocument",
     "ProjectDraft",

@@ -48,8 +48,20 @@ class StakeholderRole(models.TextChoices):
     EVALUATE = "evaluate", _("Evaluates")
 
 
+# The Plan (stakeholders by role, indicators with baseline, target and readings) is that of a solution
+# package or of a Project Implementer project: one of the two, never both.
+PLAN_OF_ONE_THING = models.Q(package__isnull=False, proposal__isnull=True) | models.Q(
+    package__isnull=True, proposal__isnull=False
+)
+
+
 class PlanStakeholder(models.Model):
-    package = models.ForeignKey(SolutionPackage, on_delete=models.CASCADE, related_name="stakeholders")
+    package = models.ForeignKey(
+        SolutionPackage, on_delete=models.CASCADE, null=True, blank=True, related_name="stakeholders"
+    )
+    proposal = models.ForeignKey(
+        "programs.Proposal", on_delete=models.CASCADE, null=True, blank=True, related_name="plan_stakeholders"
+    )
     name = models.CharField(_("name"), max_length=120)
     organisation = models.CharField(_("organisation"), max_length=200)
     role = models.CharField(_("role"), max_length=10, choices=StakeholderRole)
@@ -58,13 +70,19 @@ class PlanStakeholder(models.Model):
         ordering = ["pk"]
         verbose_name = _("stakeholder")
         verbose_name_plural = _("stakeholders")
+        constraints = [models.CheckConstraint(condition=PLAN_OF_ONE_THING, name="stakeholder_of_one_plan")]
 
     def __str__(self):
         return f"{self.name} ({self.organisation})"
 
 
 class PlanIndicator(models.Model):
-    package = models.ForeignKey(SolutionPackage, on_delete=models.CASCADE, related_name="indicators")
+    package = models.ForeignKey(
+        SolutionPackage, on_delete=models.CASCADE, null=True, blank=True, related_name="indicators"
+    )
+    proposal = models.ForeignKey(
+        "programs.Proposal", on_delete=models.CASCADE, null=True, blank=True, related_name="plan_indicators"
+    )
     name = models.CharField(_("indicator"), max_length=200)
     unit = models.CharField(_("unit"), max_length=40, blank=True)
     baseline = models.DecimalField(_("baseline"), max_digits=20, decimal_places=4)
@@ -74,6 +92,7 @@ class PlanIndicator(models.Model):
         ordering = ["pk"]
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
+        constraints = [models.CheckConstraint(condition=PLAN_OF_ONE_THING, name="indicator_of_one_plan")]
 
     def __str__(self):
         return f"{self.name} ({self.unit})" if self.unit else self.name

@@ -1,7 +1,9 @@
 """The Exchange's domain actions: keeping a project findable, sharing, correcting, publishing."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from organisations.access import acts_for, organisations_of
@@ -9,12 +11,19 @@ from organisations.models import Organisation, OrganisationKind
 from organisations.services import find_or_propose
 from organisations.staff import is_secretariat
 from wego.text import save_with_unique_slug
-from wego.workflow.engine import start
+from wego.workflow.engine import perform, start
 from wego.workflow.errors import NotEditable
 
-from ..models import Project
+from ..models import Project, ProjectIndicator
 from ..search import search_document, stored_search
 from ..workflow import CORRECTABLE, PROJECT_SHARING, PUBLIC, SUBMITTER
+
+
+def in_the_portals_language(text):
+    """Text kept with public data is written in the portal's language, not in the actor's."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return text()
+
 
 # Addresses under /driver/exchange/ that are pages, not projects.
 RESERVED_SLUGS = {"compare", "share", "shared", "export-csv", "export-json"}
@@ -137,4 +146,33 @@ def correct_project(form, formsets, user):
     form.save_m2m()
     save_parts(project, formsets)
     refresh_search_document(project)
+    return project
+
+
+def publish_to_the_exchange(project, *, slug_text, areas, partners, indicators, actor, note):
+    """Put a programme's finished work in the Exchange (a completed solution package, a completed
+    Project Implementer project), the Plan's indicators with their latest values, in one action.
+
+    The Secretariat's own publication goes straight into the catalogue; a city's enters the
+    Exchange's moderation like any project it shares. `note()` is the publication's note, written
+    in the portal's language."""
+    staff = is_secretariat(actor)
+    save_project_with_unique_slug(
+        project, slug_text, lambda: start(project, "add" if staff else "share", actor=actor)
+    )
+    project.areas.set(areas)
+    project.partners.set(partners)
+    for position, indicator in enumerate(indicators):
+        ProjectIndicator.objects.create(
+            project=project,
+            name=indicator.name,
+            unit=indicator.unit,
+            baseline=indicator.baseline,
+            target=indicator.target,
+            achieved=indicator.actual,
+            position=position,
+        )
+    refresh_search_document(project)
+    if staff:
+        project = perform(project, "publish", actor=actor, note=in_the_portals_language(note))
     return project

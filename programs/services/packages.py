@@ -1,24 +1,14 @@
 """Solution packages (step 4): defining them with their Plan, recording indicators, publishing."""
 
-from django.conf import settings
 from django.db import transaction
-from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from organisations.staff import is_secretariat
-from wego.workflow.engine import perform, start
-
-from ..models import Project, ProjectIndicator, SolutionFinderApplication
+from ..models import Project, SolutionFinderApplication
 from ..workflow import PACKAGES, PUBLISHABLE, READINGS, SOLUTION_FINDER
-from .exchange import refresh_search_document, save_project_with_unique_slug
+from .exchange import in_the_portals_language, publish_to_the_exchange
+from .implementation import locked_project
 from .solution_finder import NotEditable
-
-
-def in_the_portals_language(text):
-    """Text kept with public data is written in the portal's language, not in the actor's."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return text()
 
 
 def _locked_application(application_id, flag, refusal):
@@ -50,13 +40,16 @@ def save_package(application, form, formsets, user):
 
 @transaction.atomic
 def record_reading(indicator, form, user):
-    """The indicator's actual value on a date, kept beside the earlier ones; one value a date."""
-    _locked_application(
-        indicator.package.application_id,
-        READINGS,
-        _("Indicators can be updated once partners are connected."),
-    )
-    # The application's lock makes this check and the insert one step for everyone recording readings.
+    """The indicator's actual value on a date, kept beside the earlier ones; one value a date. An
+    indicator of a package's Plan or of a Project Implementer project's."""
+    if indicator.package_id is not None:
+        _locked_application(
+            indicator.package.application_id,
+            READINGS,
+            _("Indicators can be updated once partners are connected."),
+        )
+    else:
+        locked_project(indicator.proposal_id)
     earlier = indicator.readings.filter(measured_on=form.cleaned_data["measured_on"]).first()
     if earlier is not None:
         raise NotEditable(
@@ -98,26 +91,12 @@ def publish_package(package, actor):
             lambda: _("WeGO Solution Finder: %(application)s") % {"application": application}
         ),
     )
-    staff = is_secretariat(actor)
-    save_project_with_unique_slug(
+    return publish_to_the_exchange(
         project,
-        f"{organisation.name} {package.name}",
-        lambda: start(project, "add" if staff else "share", actor=actor),
+        slug_text=f"{organisation.name} {package.name}",
+        areas={challenge.area_id for challenge in package.challenges.all()},
+        partners=package.partners.all(),
+        indicators=package.indicators.prefetch_related("readings"),
+        actor=actor,
+        note=lambda: _("Published from a completed solution package."),
     )
-    project.areas.set({challenge.area_id for challenge in package.challenges.all()})
-    project.partners.set(package.partners.all())
-    for position, indicator in enumerate(package.indicators.prefetch_related("readings")):
-        ProjectIndicator.objects.create(
-            project=project,
-            name=indicator.name,
-            unit=indicator.unit,
-            baseline=indicator.baseline,
-            target=indicator.target,
-            achieved=indicator.actual,
-            position=position,
-        )
-    refresh_search_document(project)
-    if staff:
-        note = in_the_portals_language(lambda: _("Published from a completed solution package."))
-        project = perform(project, "publish", actor=actor, note=note)
-    return project

@@ -1,8 +1,8 @@
 from django.urls import path
 
+from ..views import implementation, tenders
 from ..views import implementer as views
 from ..views import implementer_review as reviewing
-from ..views import tenders
 
 urlpatterns = [
     path("", views.programme, name="implementer"),
@@ -25,6 +25,28 @@ urlpatterns = [
         name="proposal-message-attachment",
     ),
     path("proposals/<int:pk>/letter/", views.letter, name="proposal-letter"),
+    path("projects/<int:pk>/", implementation.project, name="implementer-project"),
+    path(
+        "projects/<int:pk>/milestones/<int:milestone>/upload/", implementation.upload, name="milestone-upload"
+    ),
+    path(
+        "projects/<int:pk>/milestones/<int:milestone>/step/",
+        implementation.milestone_step,
+        name="milestone-transition",
+    ),
+    path(
+        "projects/<int:pk>/milestones/<int:milestone>/deliverable/",
+        implementation.deliverable,
+        name="milestone-deliverable",
+    ),
+    path("projects/<int:pk>/reports/<int:report>/", implementation.send_report, name="report-send"),
+    path("projects/<int:pk>/reports/<int:report>/file/", implementation.report_file, name="report-file"),
+    path("projects/<int:pk>/plan/", implementation.save_plan, name="project-plan"),
+    path(
+        "projects/<int:pk>/indicators/<int:indicator>/readings/",
+        implementation.record_reading,
+        name="project-reading",
+    ),
     path("tenders/", tenders.tenders, name="tenders"),
     path("tenders/<int:pk>/", tenders.tender, name="tender"),
     path("tenders/<int:pk>/bid/", tenders.save_bid, name="tender-bid"),

@@ -99,8 +99,15 @@ def record_reading(request, pk, package, indicator):
     application = application_of_city(request, pk)
     package = get_object_or_404(application.packages, pk=package)
     indicator = get_object_or_404(package.indicators, pk=indicator)
+    return recorded_reading(
+        request, indicator, redirect("programs:package", pk=application.pk, package=package.pk)
+    )
+
+
+def recorded_reading(request, indicator, back):
+    """Record the posted value of a Plan's indicator (a package's or a project's) and go `back`,
+    saying what happened."""
     form = ReadingForm(request.POST)
-    back = redirect("programs:package", pk=application.pk, package=package.pk)
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:

@@ -119,3 +119,20 @@ BID_FIELDS = {
     "price": "120000",
     "currency": "USD",
 }
+
+
+def project_under_way(call=None):
+    """A selected proposal whose tender chose a consultant: (proposal, city official, consultant official)."""
+    proposal = selected_proposal(call)
+    partner, consultant_official = consultant(f"Consultant of {proposal.organisation.name}")
+    Proposal.objects.filter(pk=proposal.pk).update(consultant=partner)
+    proposal.refresh_from_db()
+    return proposal, official_of(proposal.organisation), consultant_official
+
+
+def milestone_of(proposal, phase="feasibility-study", title="Inception report", due_on=None):
+    from programs.models import Milestone
+
+    return Milestone.objects.create(
+        proposal=proposal, phase=phase, title=title, due_on=due_on or datetime.date(2028, 3, 31)
+    )

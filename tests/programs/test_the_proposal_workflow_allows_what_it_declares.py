@@ -51,7 +51,8 @@ ALLOWED = {
         "reconsider": ("shortlisted", "secretariat"),
         "release_refusal": ("not_selected", "releasing"),
     },
-    "selected": {},
+    "selected": {"complete": ("completed", "secretariat")},
+    "completed": {},
     "not_selected": {},
     "withdrawn": {},
 }
@@ -79,6 +80,8 @@ CASES = list(itertools.product(ALLOWED, [t.name for t in PROPOSAL.transitions if
 @pytest.mark.parametrize(("state", "transition", "role"), CASES)
 def test_every_move_is_allowed_or_refused_as_declared(state, transition, role):
     proposal = proposal_in(state)
+    if state == "selected":
+        with_every_milestone_accepted(proposal)
     person = actor(role, proposal)
     check_move(ALLOWED, proposal, transition, person, role, note="Please say who funds the pilot.")
 
@@ -138,6 +141,15 @@ def test_a_call_is_announced_only_with_its_moments_and_criteria():
     put_in(call, "preparing", opens_at=call.closes_at.replace(year=call.closes_at.year - 1))
     with pytest.raises(NotReady, match="selection criteria"):
         perform(call, "announce", actor=secretariat_user())
+
+
+def with_every_milestone_accepted(proposal):
+    from programs.implementation_workflow import ACCEPTED, MILESTONE
+    from programs.models import Milestone, Phase
+
+    for phase in Phase.values:
+        milestone = Milestone.objects.create(proposal=proposal, phase=phase, title=phase, due_on="2028-01-31")
+        put_in(milestone, MILESTONE.state_with(ACCEPTED))
 
 
 def _city(name):

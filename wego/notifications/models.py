@@ -68,3 +68,28 @@ class Notification(models.Model):
         a database started afresh never reuses one."""
         host = urlsplit(settings.PORTAL_URL).hostname or "wego.portal"
         return f"<notification-{self.pk}.{int(self.created_at.timestamp())}@{host}>"
+
+
+class Reminder(models.Model):
+    """That people were reminded of a due date of something, on one occasion (some days before, or
+    overdue): written with the reminder's notifications, in their transaction, so that a reminder is
+    never sent twice for the same due date, whatever re-runs (reminders.py)."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    about = GenericForeignKey("content_type", "object_id")
+    due_on = models.DateField(_("due on"))
+    occasion = models.CharField(_("occasion"), max_length=20)
+    sent_at = models.DateTimeField(_("queued"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "due_on", "occasion"], name="one_reminder_per_due_date"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.about} · {self.due_on} · {self.occasion}"

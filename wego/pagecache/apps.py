@@ -19,8 +19,9 @@ class PageCacheConfig(AppConfig):
             "contenttypes.ContentType",
             "account.EmailAddress",
             "account.EmailConfirmation",
-            # Submission tokens: the portal's plumbing.
+            # Submission tokens and the record of reminders sent: the portal's plumbing.
             "submissions.FormSubmission",
+            "notifications.Reminder",
         )
         # What happened to a submission and what was said about it, shown to those it concerns.
         content.declare_personal(
