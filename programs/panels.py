@@ -1,14 +1,19 @@
 """The Smart City Driver's panel of My WeGO: the organisations' Solution Finder applications, the
 projects they are writing and those they shared, and the introductions of the partners the person acts for."""
 
+from django.db.models import Q
+
 from organisations.access import organisations_of
 from organisations.dashboard import Panel, register
 from wego.workflow.engine import state_for_applicant
 
+from .implementation_workflow import DELIVERING, MILESTONE
 from .implementer_workflow import PROPOSAL
-from .models import Project, Proposal, SolutionFinderApplication
+from .models import Milestone, ProgressReport, Project, Proposal, SolutionFinderApplication
 from .permissions import live_introductions_of
 from .services.project_drafts import drafts_of
+from .services.tenders import tenders_for
+from .tender_workflow import TENDER
 from .workflow import EDITABLE, INTRODUCTION, SOLUTION_FINDER
 
 
@@ -60,14 +65,34 @@ register(
 
 
 def project_implementer(request):
-    """The organisations' proposals to the Project Implementer's calls, drafts first to continue."""
-    proposals = Proposal.objects.filter(organisation__in=organisations_of(request.user)).select_related(
-        "organisation", "call"
+    """The organisations' proposals to the Project Implementer's calls, the tenders their consultant
+    partners may bid on with their own bids, and what their projects owe WeGO next."""
+    organisations = organisations_of(request.user)
+    proposals = Proposal.objects.filter(organisation__in=organisations).select_related("organisation", "call")
+    due = list(
+        Milestone.objects.filter(MILESTONE.q(DELIVERING))
+        .filter(Q(proposal__organisation__in=organisations) | Q(proposal__consultant__organisation__in=organisations))
+        .select_related("proposal__organisation")
+        .order_by("due_on", "pk")[:20]
     )
-    rows = [
-        (proposal, state_for_applicant(proposal), PROPOSAL.has(proposal, EDITABLE)) for proposal in proposals
-    ]
-    return {"proposals": rows} if rows else None
+    reports = list(
+        ProgressReport.objects.filter(sent_at__isnull=True)
+        .filter(Q(proposal__organisation__in=organisations) | Q(proposal__consultant__organisation__in=organisations))
+        .select_related("proposal__organisation")
+        .order_by("due_on", "pk")[:20]
+    )
+    context = {
+        "proposals": [
+            (proposal, state_for_applicant(proposal), PROPOSAL.has(proposal, EDITABLE))
+            for proposal in proposals
+        ],
+        "tenders": [(tender, TENDER.current(tender)) for tender in tenders_for(request.user)[:20]],
+        "due": due,
+        "reports": reports,
+        "due_count": len(due) + len(reports),
+    }
+    total = sum(len(context[part]) for part in ("proposals", "tenders", "due", "reports"))
+    return {**context, "total": total} if total else None
 
 
 register(
@@ -77,7 +102,16 @@ register(
         project_implementer,
         order=35,
         shows=frozenset(
-            {"affiliations", "histories", "organisations", "implementer-proposals", "implementer-calls"}
+            {
+                "affiliations",
+                "histories",
+                "organisations",
+                "partners",
+                "implementer-proposals",
+                "implementer-calls",
+                "implementer-tenders",
+                "implementer-projects",
+            }
         ),
     )
 )

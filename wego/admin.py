@@ -51,23 +51,11 @@ class AddsOnce:
         return response
 
 
-class PlainRelatedChoices:
-    """A choice of a related object is offered in its model's own order, not in the order of its admin
-    when that admin orders by what it annotates (a workflow's queue: the turn, the waiting time),
-    which a plain queryset of choices does not have."""
-
-    def get_field_queryset(self, db, db_field, request):
-        related_admin = self.admin_site._registry.get(db_field.remote_field.model)
-        if getattr(related_admin, "orders_by_annotations", False):
-            return None
-        return super().get_field_queryset(db, db_field, request)
-
-
-class PortalModelAdmin(AddsOnce, PlainRelatedChoices, RefusesControlCharacters, admin.ModelAdmin):
+class PortalModelAdmin(AddsOnce, RefusesControlCharacters, admin.ModelAdmin):
     # A filtered queue says how many match, not also how many there are in all: a second COUNT over
     # the whole table at every page of every queue (profiled, issue 11).
     show_full_result_count = False
 
 
-class PortalTabularInline(PlainRelatedChoices, RefusesControlCharacters, admin.TabularInline):
+class PortalTabularInline(RefusesControlCharacters, admin.TabularInline):
     formset = NamedDeleteBoxes

@@ -15,7 +15,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 
-from programs.models import Proposal
+from programs.models import Partner, Proposal
 from reviews.models import Scorecard
 from tests.factories import MemberFactory, SolutionFinderApplicationFactory, UserFactory, official_of
 from tests.programs.implementer_helpers import open_call
@@ -94,6 +94,7 @@ def needs():
         "application": SolutionFinderApplicationFactory(),
         "call": open_call(),
         "proposals": Proposal.objects.all(),
+        "partners": Partner.objects.all(),
         "reviewers": get_user_model().objects.all(),
         "scorecard": Scorecard(),
         "criteria": [],

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ORDER_VAR, ChangeList
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, IntegerField, OuterRef, Subquery, Value, When
@@ -56,12 +57,24 @@ def grouped_steps(transitions):
     return [group for group in groups if group[2]]
 
 
+# What waits for staff first, then what waits for others, then what is finished; the longest waiting
+# first in each. Only the queue's own list orders so: its annotations are not on the querysets
+# other admins build of the same model (a related choice, a list filter), which take
+# get_ordering(), left plain.
+QUEUE_ORDER = ["turn", "waiting_since", "pk"]
+
+
+class QueueChangeList(ChangeList):
+    def get_ordering(self, request, queryset):
+        if ORDER_VAR in self.params:
+            return super().get_ordering(request, queryset)  # a column the person sorted by
+        return list(QUEUE_ORDER)
+
+
 class WorkflowAdminMixin:
     """For a ModelAdmin whose model has a `workflow`; the state itself is never editable here."""
 
     change_form_template = "admin/workflow/change_form.html"
-    # Its queue is ordered by annotations (wego.admin.PlainRelatedChoices).
-    orders_by_annotations = True
 
     # The queue -------------------------------------------------------------------------------
 
@@ -81,12 +94,10 @@ class WorkflowAdminMixin:
                 output_field=IntegerField(),
             ),
         )
-        return queryset.order_by(*self.get_ordering(request))
+        return queryset.order_by(*QUEUE_ORDER)
 
-    def get_ordering(self, request):
-        # What waits for staff first, then what waits for others, then what is finished; the longest
-        # waiting first in each.
-        return ["turn", "waiting_since", "pk"]
+    def get_changelist(self, request, **kwargs):
+        return QueueChangeList
 
     def get_list_display(self, request):
         return [*super().get_list_display(request), "waiting"]
