@@ -71,13 +71,19 @@ def project_implementer(request):
     proposals = Proposal.objects.filter(organisation__in=organisations).select_related("organisation", "call")
     due = list(
         Milestone.objects.filter(MILESTONE.q(DELIVERING))
-        .filter(Q(proposal__organisation__in=organisations) | Q(proposal__consultant__organisation__in=organisations))
+        .filter(
+            Q(proposal__organisation__in=organisations)
+            | Q(proposal__consultant__organisation__in=organisations)
+        )
         .select_related("proposal__organisation")
         .order_by("due_on", "pk")[:20]
     )
     reports = list(
         ProgressReport.objects.filter(sent_at__isnull=True)
-        .filter(Q(proposal__organisation__in=organisations) | Q(proposal__consultant__organisation__in=organisations))
+        .filter(
+            Q(proposal__organisation__in=organisations)
+            | Q(proposal__consultant__organisation__in=organisations)
+        )
         .select_related("proposal__organisation")
         .order_by("due_on", "pk")[:20]
     )
