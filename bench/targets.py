@@ -21,7 +21,7 @@ SEARCHED_BROADLY = "/driver/exchange/?q=traffic&stage=pilot&region=asia-pacific"
 def public_pages():
     """(name, path) of the public pages measured. Needs Django set up, to pick a real member and project."""
     from members.models import Member
-    from programs.models import Project
+    from programs.models import ImplementerCall, Project
 
     # The lowest primary key is one of the 2020 report's members at every scale.
     member = Member.objects.order_by("pk").first()
@@ -38,6 +38,12 @@ def public_pages():
         ("project", project.get_absolute_url()),
         ("partners", "/driver/partners/"),
         ("solutions", "/driver/solutions/"),
+        ("implementer", "/driver/project-implementer/"),
+        # The newest call announced: the report's 2020 call at least, with its beneficiary.
+        (
+            "implementer-call",
+            ImplementerCall.objects.announced().order_by("-year").first().get_absolute_url(),
+        ),
     ]
     return pages
 
