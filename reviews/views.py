@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from organisations.staff import GROUPS, staff_in
 from wego.submissions.once import already_sent, sent
 from wego.workflow.versions import versions_of
 
@@ -41,7 +42,7 @@ def scorecards_of(user):
     """The scorecards of the groups the person is a reviewer in now."""
     from .models import Scorecard
 
-    groups = [group for group in services.GROUPS if services.staff_in(group).filter(pk=user.pk).exists()]
+    groups = [group for group in GROUPS if staff_in(group).filter(pk=user.pk).exists()]
     return Scorecard.objects.filter(reviewers_group__in=groups)
 
 

@@ -4,6 +4,7 @@ forms do (wego.forms); and adding something is one submission, made once however
 clicked (wego.submissions). Every ModelAdmin and inline of the portal's apps is built on these (a test
 walks admin.site's registry to hold it so)."""
 
+from django import forms
 from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
 from django.utils.text import capfirst
@@ -23,7 +24,9 @@ class RefusesControlCharacters:
         if field is not None:
             refuse_control_characters({db_field.name: field})
             widget = getattr(field.widget, "widget", field.widget)  # inside the related-object wrapper
-            widget.attrs.setdefault("aria-label", capfirst(db_field.verbose_name))
+            # A box per choice is named by its own label; one name for all would hide which is which.
+            if not isinstance(widget, (forms.CheckboxSelectMultiple, forms.RadioSelect)):
+                widget.attrs.setdefault("aria-label", capfirst(db_field.verbose_name))
         return field
 
 

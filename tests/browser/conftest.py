@@ -215,14 +215,14 @@ def admin_page(browser, portal, email, problems=None):
     return page
 
 
-def enter_a_fresh_code(page):
+def enter_a_fresh_code(page, signed_in=None):
     """Enter the authenticator's code and wait for the admin.
 
     A code is refused if its 30-second period ends on the way to the server, or if it was already
     used (a second sign-in in the same period): then wait for the next period's code and enter
     that. Returning only once the admin is there also keeps the caller's next goto() from
     cancelling the sign-in's own navigation."""
-    signed_in = page.locator("#user-tools")
+    signed_in = signed_in or page.locator("#user-tools")
     refused = page.locator("[aria-invalid=true]")
     for _attempt in range(2):
         code = current_code()
@@ -252,6 +252,26 @@ def sign_in(page, portal, email):
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()
     expect(page.get_by_role("heading", name="My WeGO", level=1)).to_be_visible()
+
+
+def sign_in_with_code(page, portal, email):
+    """Sign in on the site as staff do: password, then the authenticator's code (SECRET's)."""
+    page.goto(f"{portal}/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    enter_a_fresh_code(page, page.get_by_role("heading", name="My WeGO", level=1))
+    return page
+
+
+def with_known_authenticator(user):
+    """A staff member (made by tests.factories.staff_in) whose password is PASSWORD and whose
+    authenticator is SECRET's, to sign in in the browser."""
+    user.set_password(PASSWORD)
+    user.save()
+    user.authenticator_set.all().delete()
+    TOTP.activate(user, SECRET)
+    return user
 
 
 def sign_out_on_a_phone(page, portal):

@@ -73,6 +73,18 @@ def test_a_reviewer_scores_the_version_they_read_and_then_sees_the_others(client
     assert [other.assignment.reviewer for other in response.context["others"]] == [ben]
 
 
+def test_a_reviewer_lists_their_own_assignments_and_nobody_elses(client, call):
+    baguio, makati = under_review(call, "Baguio"), under_review(call, "Makati")
+    ana, ben = staff_in(REVIEWER), staff_in(REVIEWER)
+    assign(call.scorecard, baguio, ana, by=ana)
+    assign(call.scorecard, makati, ben, by=ana)
+    client.force_login(ana)
+    page = client.get(reverse("reviews:assignments")).content.decode()
+    assert "Baguio" in page and "Makati" not in page and "To score" in page
+    ana.groups.clear()  # no longer a reviewer: nothing listed
+    assert "Baguio" not in client.get(reverse("reviews:assignments")).content.decode()
+
+
 def test_a_score_outside_the_scale_or_missing_is_refused_with_nothing_saved(client, call):
     proposal = under_review(call, "Baguio")
     reviewer = staff_in(REVIEWER)
