@@ -97,10 +97,8 @@ def test_a_year_of_the_project_implementer_from_the_call_to_the_exchange(browser
     letter = tmp_path / "letter.pdf"
     letter.write_bytes(PDF)
     secretariat_member("staff@we-gov.org")
-    reviewers = [
+    for email, name in (("ana@we-gov.org", "Ana"), ("ben@we-gov.org", "Ben")):
         with_known_authenticator(staff_in("Programme reviewer", email=email, first_name=name))
-        for email, name in (("ana@we-gov.org", "Ana"), ("ben@we-gov.org", "Ben"))
-    ]
     baguio = Member.objects.get(organisation__slug="baguio").organisation
     makati = Member.objects.get(organisation__slug="makati").organisation
     person("cio@baguio.example", baguio)
