@@ -82,10 +82,14 @@ class ImplementerCallAdmin(SettingsWorkflowAdminMixin, PortalModelAdmin):
         scorecard = call.scorecard
         names = ", ".join(f"{criterion.name} ×{criterion.weight:g}" for criterion in scorecard.criteria.all())
         return format_html(
-            '{} <a href="{}">{}</a>',
+            '{} <a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
             names or "—",
             reverse("admin:reviews_scorecard_change", args=[scorecard.pk]),
-            gettext_lazy("Change the criteria, their weights and the reviewers"),
+            gettext_lazy("Change the criteria, their weights and the phases"),
+            reverse("programs:implementer-reviewing", args=[call.year]),
+            gettext_lazy("Assign reviewers"),
+            reverse("programs:implementer-ranking", args=[call.year]),
+            gettext_lazy("The ranking"),
         )
 
     @admin.display(description=gettext_lazy("proposals sent"))

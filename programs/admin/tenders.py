@@ -97,12 +97,22 @@ class TenderAdmin(SettingsWorkflowAdminMixin, PortalModelAdmin):
             return gettext_lazy("Offered with the usual criteria once the tender is saved.")
         scorecard = tender.scorecard
         names = ", ".join(f"{criterion.name} ×{criterion.weight:g}" for criterion in scorecard.criteria.all())
-        return format_html(
+        links = format_html(
             '{} <a href="{}">{}</a>',
             names,
             reverse("admin:reviews_scorecard_change", args=[scorecard.pk]),
-            gettext_lazy("Change the criteria and the reviewers"),
+            gettext_lazy("Change the criteria and the phases"),
         )
+        if TENDER.has(tender, UNSEALED):
+            links = format_html(
+                '{} · <a href="{}">{}</a> · <a href="{}">{}</a>',
+                links,
+                reverse("programs:tender-reviewing", args=[tender.pk]),
+                gettext_lazy("Assign reviewers to the bids"),
+                reverse("programs:tender-ranking", args=[tender.pk]),
+                gettext_lazy("The bids' ranking"),
+            )
+        return links
 
 
 class BidDocumentInline(PortalTabularInline):

@@ -7,19 +7,20 @@ from wego.forms import PortalForm
 
 
 class AssignForm(PortalForm):
-    proposal = forms.ModelChoiceField(label=_("Proposal"), queryset=None, empty_label=_("Choose a proposal"))
+    subject = forms.ModelChoiceField(label=_("Submission"), queryset=None, empty_label=_("Choose one"))
     reviewer = forms.ModelChoiceField(label=_("Reviewer"), queryset=None, empty_label=_("Choose a reviewer"))
 
-    def __init__(self, *args, proposals, reviewers, **kwargs):
+    def __init__(self, *args, subjects, reviewers, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["proposal"].queryset = proposals
+        self.fields["subject"].queryset = subjects
+        self.fields["subject"].label_from_instance = lambda subject: subject.organisation.name
         self.fields["reviewer"].queryset = reviewers
         self.fields["reviewer"].label_from_instance = lambda user: user.get_full_name() or user.email
 
 
 class DrawForm(PortalForm):
     per_proposal = forms.IntegerField(
-        label=_("Reviewers per proposal"),
+        label=_("Reviewers for each"),
         min_value=1,
         max_value=10,
         initial=2,

@@ -157,7 +157,7 @@ def test_a_year_of_the_project_implementer_from_the_call_to_the_exchange(browser
     staff_site = browser.new_context().new_page()
     sign_in_with_code(staff_site, portal, "staff@we-gov.org")
     staff_site.goto(f"{portal}/driver/project-implementer/2027/reviewers/")
-    staff_site.get_by_label("Reviewers per proposal").fill("2")
+    staff_site.get_by_label("Reviewers for each").fill("2")
     staff_site.get_by_role("button", name="Draw").click()
     expect(staff_site.get_by_text("4 assignments made.")).to_be_visible()
 

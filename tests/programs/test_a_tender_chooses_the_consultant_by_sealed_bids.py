@@ -3,6 +3,7 @@ the deadline by the server's clock; nobody else reads a bid until staff unseal t
 deadline (site, admin list and change pages, counts only); one bid is chosen, the others told."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -11,9 +12,12 @@ from django.urls import reverse
 from programs.models import Bid, Proposal
 from programs.services import tenders as services
 from programs.tender_workflow import BID, CHOSEN, TENDER, UNSEALED
+from reviews.models import Assignment
+from reviews.workflow import SCORECARD, SCORING
 from tests.concurrency import at_once
-from tests.factories import official_of, secretariat_user
+from tests.factories import official_of, secretariat_user, staff_in
 from tests.programs.implementer_helpers import BID_FIELDS, consultant, open_tender
+from tests.states import put_in
 from wego.notifications.models import Notification
 from wego.workflow.engine import perform
 from wego.workflow.errors import NotReady, TransitionError
@@ -166,3 +170,44 @@ def test_two_bids_saved_at_the_deadline_are_both_kept_or_both_refused():
         )
     assert all(isinstance(result, NotReady) for result in late)
     assert sorted(Bid.objects.values_list("price", flat=True)) == [100, 200]
+
+
+def test_bids_are_judged_with_the_review_mechanism_once_unsealed(client):
+    tender, first, second = unsealed_with_two_bids(client)
+    scorecard = tender.scorecard
+    put_in(scorecard, sorted(SCORECARD.states_with(SCORING))[0])
+    reviewer = staff_in("Programme reviewer")
+    client.force_login(secretariat_user())
+    client.post(reverse("programs:tender-draw", args=[tender.pk]), {"per_proposal": 1})
+    assignments = list(Assignment.objects.filter(scorecard=scorecard))
+    assert len(assignments) == 2 and {a.reviewer for a in assignments} == {reviewer}
+    client.force_login(reviewer)
+    for assignment, values in zip(assignments, ((5, 4, 4, 3), (3, 3, 3, 3)), strict=True):
+        page = client.get(reverse("reviews:assignment", args=[assignment.pk]))
+        assert (
+            "Survey the network, then meter one district." in page.content.decode()
+        )  # the bid at the deadline
+        data = {"recommendation": "support", "seen_version": 1}
+        for criterion, value in zip(scorecard.criteria.order_by("position"), values, strict=True):
+            data[f"score-{criterion.pk}"] = value
+        client.post(reverse("reviews:score", args=[assignment.pk]), data)
+    client.force_login(secretariat_user())
+    ranking = client.get(reverse("programs:tender-ranking", args=[tender.pk]))
+    best = ranking.context["rows"][0]
+    assert best["subject"].partner in (first, second) and best["standing"].shown[0] == Decimal("4.00")
+    exported = client.get(
+        reverse("programs:tender-ranking", args=[tender.pk]), {"format": "csv"}
+    ).content.decode()
+    assert "120,000.00 USD" in exported
+
+
+def test_the_bids_ranking_does_not_exist_while_they_are_sealed(client):
+    partner, official = consultant()
+    tender = open_tender(invited=[partner])
+    bid_on(client, tender, official, partner)
+    client.force_login(secretariat_user())
+    for page in ("tender-reviewing", "tender-ranking"):
+        assert client.get(reverse(f"programs:{page}", args=[tender.pk])).status_code == 404
+    assert (
+        client.get(reverse("programs:tender-ranking", args=[tender.pk]), {"format": "csv"}).status_code == 404
+    )

@@ -177,7 +177,7 @@ def test_staff_assign_by_hand_and_at_random(client, call):
     reviewers = [staff_in(REVIEWER, first_name=name) for name in ("Ana", "Ben", "Chloé")]
     client.force_login(secretariat_user())
     url = reverse("programs:implementer-assign", args=[call.year])
-    client.post(url, {"proposal": proposals[0].pk, "reviewer": reviewers[0].pk})
+    client.post(url, {"subject": proposals[0].pk, "reviewer": reviewers[0].pk})
     assert Assignment.objects.filter(subject_id=proposals[0].pk, reviewer=reviewers[0]).exists()
     client.post(reverse("programs:implementer-draw", args=[call.year]), {"per_proposal": 2})
     assert all(Assignment.objects.filter(subject_id=p.pk).count() == 2 for p in proposals)
@@ -203,13 +203,13 @@ def test_the_ranking_matches_a_hand_computed_example_and_exports_it(client, call
         client.post(reverse("reviews:score", args=[assignment.pk]), scores_for(call, *values))
     client.force_login(secretariat_user())
     rows = client.get(reverse("programs:implementer-ranking", args=[call.year])).context["rows"]
-    assert [row["proposal"] for row in rows] == [makati, baguio, quezon]
+    assert [row["subject"] for row in rows] == [makati, baguio, quezon]
     assert rows[0]["standing"].shown == (Decimal("3.20"), Decimal("3.20"), Decimal("0.40"))
     assert rows[1]["standing"].shown == (Decimal("3.10"), Decimal("3.10"), Decimal("2.20"))
     assert rows[1]["standing"].disagreement and not rows[0]["standing"].disagreement
     assert rows[2]["standing"] is None
     by_spread = client.get(reverse("programs:implementer-ranking", args=[call.year]), {"sort": "spread"})
-    assert [row["proposal"] for row in by_spread.context["rows"]] == [baguio, makati, quezon]
+    assert [row["subject"] for row in by_spread.context["rows"]] == [baguio, makati, quezon]
     exported = client.get(reverse("programs:implementer-ranking", args=[call.year]), {"format": "csv"})
     lines = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))
     assert lines[1][:7] == ["1", "Makati", "Smart water meters", "2", "3.20", "3.20", "0.40"]

@@ -175,6 +175,14 @@ PAGES = [
         lambda w: reverse("programs:tender-bid-document", args=[w.tender.pk, w.bid_document.pk]),
         {"bidding partner"},
     ),
+    # Sealed: the bids' evaluation pages exist for nobody, the Secretariat included, nor their export.
+    ("the bids' reviewers", lambda w: reverse("programs:tender-reviewing", args=[w.tender.pk]), set()),
+    ("the bids' ranking", lambda w: reverse("programs:tender-ranking", args=[w.tender.pk]), set()),
+    (
+        "the bids' ranking as CSV",
+        lambda w: reverse("programs:tender-ranking", args=[w.tender.pk]) + "?format=csv",
+        set(),
+    ),
     ("the project", lambda w: reverse("programs:implementer-project", args=[w.project.pk]), PROJECT),
     (
         "a deliverable",

@@ -93,7 +93,7 @@ def needs():
         "user": official_of(MemberFactory()),
         "application": SolutionFinderApplicationFactory(),
         "call": open_call(),
-        "proposals": Proposal.objects.all(),
+        "subjects": Proposal.objects.all(),
         "partners": Partner.objects.all(),
         "reviewers": get_user_model().objects.all(),
         "scorecard": Scorecard(),
