@@ -245,3 +245,19 @@ def judged_an_earlier_version(review):
         versions_of(review.assignment.subject).order_by("-number").values_list("number", flat=True).first()
     )
     return review.version is not None and latest is not None and review.version.number < latest
+
+
+def notes_for_applicant(scorecard, subject):
+    """What the reviewers who judged `subject` wrote for its applicant (recused reviewers' aside):
+    for the programme to show once its decision is told."""
+    return list(
+        Review.objects.filter(
+            assignment__scorecard=scorecard,
+            assignment__subject_type=ContentType.objects.get_for_model(subject),
+            assignment__subject_id=subject.pk,
+            assignment__recusal="",
+        )
+        .exclude(note_for_applicant="")
+        .order_by("submitted_at", "pk")
+        .values_list("note_for_applicant", flat=True)
+    )

@@ -110,7 +110,8 @@ class ImplementerCall(models.Model):
     @property
     def scorecard(self):
         if not hasattr(self, "_scorecard"):
-            self._scorecard = self.scorecards.first()
+            # all(), not first(): a page that prefetched the scorecards asks no more.
+            self._scorecard = next(iter(self.scorecards.all()), None)
         return self._scorecard
 
     def is_receiving(self, now=None):

@@ -64,7 +64,8 @@ class Tender(models.Model):
     @property
     def scorecard(self):
         if not hasattr(self, "_scorecard"):
-            self._scorecard = self.scorecards.first()
+            # all(), not first(): a page that prefetched the scorecards asks no more.
+            self._scorecard = next(iter(self.scorecards.all()), None)
         return self._scorecard
 
     def before_deadline(self, now=None):

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from organisations.access import organisations_of
 from organisations.roles import SECRETARIAT
 from reviews.models import Criterion
+from reviews.services import notes_for_applicant
 from wego.pagecache.pages import public_page
 from wego.stepped import SteppedForm
 from wego.submissions.once import already_sent, sent
@@ -243,6 +244,12 @@ def render_proposal(request, pk, message_form=None):
             "question": current_note(proposal) if PROPOSAL.has(proposal, QUESTION) else "",
             "reason": current_note(proposal) if PROPOSAL.has(proposal, REASON) else "",
             "content": readable_content(proposal),
+            # Once the call's results are out, the city reads what the reviewers wrote for it.
+            "reviewers_notes": (
+                notes_for_applicant(proposal.call.scorecard, proposal)
+                if CALL.has(proposal.call, RESULTS) and proposal.call.scorecard
+                else []
+            ),
             "history": history_for_applicant(proposal),
             "steps": [step for step in PROPOSAL.available_for_roles(proposal, roles) if step.place == PAGE],
             "thread": threads.messages_of(proposal),

@@ -251,3 +251,25 @@ def test_only_the_secretariat_opens_the_reviewers_and_ranking_pages(client, call
         assert [client.get(url).status_code for url in urls] == [404, 404]
     client.force_login(secretariat_user())
     assert [client.get(url).status_code for url in urls] == [200, 200]
+
+
+def test_the_city_reads_the_reviewers_notes_once_the_results_are_released(client, call):
+    proposal = under_review(call, "Baguio")
+    reviewer, recused = staff_in(REVIEWER), staff_in(REVIEWER)
+    for person, note in ((reviewer, "Clear and well argued."), (recused, "Not to be read.")):
+        assignment = assign(call.scorecard, proposal, person, by=person)
+        client.force_login(person)
+        client.post(
+            reverse("reviews:score", args=[assignment.pk]),
+            {**scores_for(call, 4, 4, 4, 4, 4), "note_for_applicant": note},
+        )
+    Assignment.objects.filter(reviewer=recused).update(recusal="declared")
+    city = official_of(proposal.organisation)
+    client.force_login(city)
+    page = reverse("programs:proposal", args=[proposal.pk])
+    assert "Clear and well argued." not in client.get(page).content.decode()  # not before the results
+    staff = secretariat_user()
+    perform(proposal, "choose", actor=staff)
+    perform(call, "release_results", actor=staff)
+    shown = client.get(page).content.decode()
+    assert "Clear and well argued." in shown and "Not to be read." not in shown

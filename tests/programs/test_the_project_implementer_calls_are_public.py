@@ -96,3 +96,18 @@ def _city(number):
     from tests.factories import MemberFactory
 
     return MemberFactory(name=f"Beneficiary {number}").organisation
+
+
+@pytest.mark.parametrize("questions", [1, 8])
+def test_a_calls_page_costs_the_same_queries_with_more_questions_and_beneficiaries(
+    client, django_assert_max_num_queries, questions, settings
+):
+    settings.PAGE_CACHE_BYPASS_HEADER = "X-Bench"
+    call = open_call()
+    for number in range(questions):
+        call.questions.create(key=f"q{number}", label=f"Question {number}?")
+        Beneficiary.objects.create(
+            call=call, organisation=_city(f"City {questions}-{number}"), selected_in="2030-02-01"
+        )
+    with django_assert_max_num_queries(6):
+        assert client.get(call.get_absolute_url(), headers={"X-Bench": "1"}).status_code == 200
