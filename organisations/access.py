@@ -39,3 +39,14 @@ def officials_of(organisation):
         .objects.filter(acting("affiliations__"), affiliations__organisation=organisation, is_active=True)
         .distinct()
     )
+
+
+def officials_of_any(organisations):
+    """The active people who act for any of `organisations` (a queryset of them)."""
+    return list(
+        get_user_model()
+        .objects.filter(
+            acting("affiliations__"), affiliations__organisation__in=organisations, is_active=True
+        )
+        .distinct()
+    )

@@ -27,9 +27,8 @@ from wego.workflow.definitions import (
     Workflow,
     state,
 )
-from wego.workflow.versions import record_version
 
-from .workflow import EDITABLE, OFFICIAL, QUESTION, REASON, THREAD_OPEN
+from .workflow import EDITABLE, OFFICIAL, QUESTION, REASON, THREAD_OPEN, take_version
 
 # The call ------------------------------------------------------------------------------------
 
@@ -55,6 +54,9 @@ def must_be_ready_to_announce(call):
 
 def must_have_decided_every_proposal(call):
     from .models import Proposal
+
+    if call.closes_at is None or timezone.now() < call.closes_at:
+        return _("The results are released once the call has closed: cities may still send proposals.")
 
     waiting = Proposal.objects.filter(call=call).filter(~PROPOSAL.q(DRAFT) & ~PROPOSAL.q(FINAL))
     waiting = waiting.exclude(PROPOSAL.q(DECIDED))
@@ -162,13 +164,6 @@ def must_be_in_time(proposal):
     return must_be_complete(proposal)
 
 
-def take_version(proposal, *, actor, note):
-    record_version(proposal, actor=actor)
-    if proposal.submitted_at is None:
-        proposal.submitted_at = timezone.now()
-        proposal.save(update_fields=["submitted_at", "updated_at"])
-
-
 def must_have_every_milestone_accepted(proposal):
     from .implementation_workflow import ACCEPTED, MILESTONE
     from .models import Phase
@@ -188,6 +183,20 @@ def publish_the_project(proposal, *, actor, note):
     publish(proposal, actor=actor)
 
 
+def record_the_beneficiary(proposal, *, actor, note):
+    from .services.implementer import record_beneficiary
+
+    record_beneficiary(proposal)
+
+
+def the_call_of(proposal):
+    """Every step on a proposal locks its call first (PROPOSAL's lock_first): the call's release of
+    the results, which moves every proposal, then waits for a step in progress, and the reverse."""
+    from .models import ImplementerCall
+
+    return ImplementerCall.objects.filter(pk=proposal.call_id)
+
+
 def roles_of_proposal(user, proposal):
     roles = roles_of_officials("organisation", OFFICIAL)(user, proposal)
     if SECRETARIAT in roles and CALL.has(proposal.call, RESULTS):
@@ -200,9 +209,19 @@ def hidden(name, staff_label, *flags):
     return State(name, staff_label, staff_label, frozenset(flags), shown_to_applicant=False)
 
 
-# The city may withdraw its proposal until a decision on it is recorded.
+# The city may withdraw its proposal until the decision on it is told: one recorded and not yet
+# released changes nothing the city can see, withdrawing included.
 OPEN_FOR_CITY = frozenset(
-    {"draft", "submitted", "screening", "clarification_requested", "under_review", "shortlisted"}
+    {
+        "draft",
+        "submitted",
+        "screening",
+        "clarification_requested",
+        "under_review",
+        "shortlisted",
+        "to_be_selected",
+        "not_to_be_selected",
+    }
 )
 
 PROPOSAL = Workflow(
@@ -386,6 +405,7 @@ PROPOSAL = Workflow(
             applicant_label=_("Your organisation's proposal was selected"),
             subject=_("%(name)s is selected by the Project Implementer"),
             roles=frozenset({RELEASING}),
+            effect=record_the_beneficiary,
             notify=("city",),
         ),
         Transition(
@@ -427,4 +447,5 @@ PROPOSAL = Workflow(
     ),
     initial="draft",
     roles_of=roles_of_proposal,
+    lock_first=the_call_of,
 )

@@ -10,8 +10,9 @@ a bid readable by staff is the tender's state (UNSEALED), never a check of the c
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from organisations.access import officials_of_any
 from organisations.roles import SECRETARIAT, officials, roles_of_officials, staff_roles
-from wego.workflow.definitions import AWAITING, FINAL, NEW, Transition, Workflow, state
+from wego.workflow.definitions import AWAITING, FINAL, NEW, Audience, Transition, Workflow, state
 from wego.workflow.versions import record_version
 
 BIDDER = "bidder"  # an official of the partner that bids
@@ -21,6 +22,7 @@ BIDDING = "bidding"  # partners send and change bids until the deadline
 UNSEALED = "unsealed"  # staff read the bids: the deadline has passed
 SETTING_UP = "setting_up"  # its scope, documents and invitations may change
 AWARDED = "awarded"  # a bid was chosen: every other bid is told it was not
+REPLACEABLE = "replaceable"  # cancelled: another tender may be opened for the same proposal
 
 # The role of a bid's choice: the Secretariat holds it on a tender once one of its bids is chosen,
 # and on the other bids once the tender is awarded, so that choosing one bid takes the rest with it.
@@ -50,9 +52,22 @@ def keep_what_each_bid_said(tender, *, actor, note):
         record_version(bid, actor=actor)
 
 
+def invited_officials(tender):
+    """Who may bid: the officials of the consultants invited, or of every consultant partner."""
+    from .models import Partner, PartnerType
+
+    partners = (
+        Partner.objects.filter(type=PartnerType.CONSULTANT) if tender.open_to_all else tender.invited.all()
+    )
+    return officials_of_any(partners.values("organisation"))
+
+
 TENDER = Workflow(
     name="implementer-tender",
     verbose_name=_("Consultant tender"),
+    audiences={
+        "invited": Audience(invited_officials, link=lambda tender: tender.get_absolute_url()),
+    },
     title=lambda tender: _("The tender for %(name)s") % {"name": tender.proposal.organisation.name},
     name_of=lambda tender: tender.proposal.organisation.name,
     flags={
@@ -60,13 +75,14 @@ TENDER = Workflow(
         UNSEALED: "Staff read the bids: the deadline has passed.",
         SETTING_UP: "Its scope, documents and invitations may change.",
         AWARDED: "A bid was chosen; every other bid is told it was not.",
+        REPLACEABLE: "Cancelled: another tender may be opened for the same proposal.",
     },
     states=(
         state("preparing", _("Preparing"), _("Preparing"), SETTING_UP),
         state("open", _("Open for bids"), _("Open for bids"), BIDDING),
         state("evaluating", _("Evaluating the bids"), _("Evaluating the bids"), AWAITING, UNSEALED),
         state("awarded", _("Awarded"), _("Awarded"), FINAL, UNSEALED, AWARDED),
-        state("cancelled", _("Cancelled"), _("Cancelled"), FINAL),
+        state("cancelled", _("Cancelled"), _("Cancelled"), FINAL, REPLACEABLE),
     ),
     transitions=(
         Transition(
@@ -77,6 +93,8 @@ TENDER = Workflow(
             applicant_label=_("The tender opened"),
             roles=frozenset({SECRETARIAT}),
             guard=must_be_ready_to_open,
+            subject=_("WeGO invites your bid for the project of %(name)s"),
+            notify=("invited",),
             confirmation=_("Yes: invited consultants are told and may bid until the deadline."),
         ),
         Transition(
@@ -104,8 +122,11 @@ TENDER = Workflow(
             "cancelled",
             staff_label=_("Cancel the tender"),
             applicant_label=_("The tender was cancelled"),
+            subject=_("The tender for the project of %(name)s was cancelled"),
             roles=frozenset({SECRETARIAT}),
             note_required=True,
+            note_heading=_("Why:"),
+            notify=("invited",),
             confirmation=_("Yes, cancel this tender. This cannot be undone."),
             dangerous=True,
         ),
@@ -153,6 +174,8 @@ def must_be_evaluated(bid):
     tender = Tender.objects.get(pk=bid.tender_id)
     if not TENDER.has(tender, UNSEALED) or TENDER.current(tender).final:
         return _("Bids are chosen while the tender is being evaluated, and only one of them.")
+    if tender.proposal.consultant_id is not None:
+        return _("The project has its consultant already.")
     return None
 
 

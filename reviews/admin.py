@@ -3,10 +3,12 @@ staff set its criteria and scale while nobody has scored, and move it through it
 themselves are given on the site, where a reviewer sees only what they may."""
 
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from wego.admin import PortalModelAdmin, PortalTabularInline
-from wego.workflow.admin import SettingsWorkflowAdminMixin
+from wego.workflow.admin import EditableWhile, SettingsWorkflowAdminMixin
 
 from .models import Assignment, Criterion, Scorecard
 from .workflow import CRITERIA_OPEN, SCORECARD
@@ -16,20 +18,12 @@ def criteria_open(scorecard):
     return scorecard is None or SCORECARD.has(scorecard, CRITERIA_OPEN)
 
 
-class CriterionInline(PortalTabularInline):
+class CriterionInline(EditableWhile, PortalTabularInline):
     model = Criterion
     extra = 1
     fields = ["name", "guidance", "weight", "position"]
-
     # Once reviewers score, a changed criterion or weight would compare reviews made on different terms.
-    def has_add_permission(self, request, obj=None):
-        return criteria_open(obj) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return criteria_open(obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return criteria_open(obj) and super().has_delete_permission(request, obj)
+    editable_flag = CRITERIA_OPEN
 
 
 class AssignmentInline(PortalTabularInline):
@@ -74,3 +68,17 @@ class ScorecardAdmin(SettingsWorkflowAdminMixin, PortalModelAdmin):
             "status",
             "created_at",
         ]
+
+
+def criteria_summary(scorecard, *links):
+    """For the admin of what owns a scorecard: its criteria with their weights, a link to change them,
+    then `links`, (address, text) pairs of the programme's own pages for it."""
+    names = ", ".join(f"{criterion.name} ×{criterion.weight:g}" for criterion in scorecard.criteria.all())
+    pairs = [
+        (reverse("admin:reviews_scorecard_change", args=[scorecard.pk]), _("Criteria, weights and phases"))
+    ]
+    return format_html(
+        "{} {}",
+        names or "—",
+        format_html_join(" · ", '<a href="{}">{}</a>', [*pairs, *links]),
+    )

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -54,6 +54,23 @@ class Scorecard(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class Scored(models.Model):
+    """What owns a scorecard (a call judging proposals, a tender judging bids): its scorecard, made
+    by the programme (services.scorecard_of), and read from a prefetch when a page made one."""
+
+    scorecards = GenericRelation(Scorecard, content_type_field="owner_type", object_id_field="owner_id")
+
+    class Meta:
+        abstract = True
+
+    @property
+    def scorecard(self):
+        if not hasattr(self, "_scorecard"):
+            # all(), not first(): a page that prefetched the scorecards asks no more.
+            self._scorecard = next(iter(self.scorecards.all()), None)
+        return self._scorecard
 
 
 class Criterion(models.Model):

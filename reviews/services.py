@@ -58,10 +58,19 @@ def reviewers_of(scorecard):
     return staff_in(scorecard.reviewers_group)
 
 
+def still_assigning(scorecard):
+    """The scorecard, locked, while reviewers may be assigned: closing it waits for an assignment
+    being made, and an assignment asked after closing is refused."""
+    locked = Scorecard.objects.select_for_update().get(pk=scorecard.pk)
+    if not SCORECARD.has(locked, ASSIGNING):
+        raise ReviewRefused(_("Reviewers can no longer be assigned: the scoring is closed."))
+    return locked
+
+
+@transaction.atomic
 def assign(scorecard, subject, reviewer, *, by):
     """Ask `reviewer` to judge `subject`; one related to the applicant is recused at once, and says why."""
-    if not SCORECARD.has(scorecard, ASSIGNING):
-        raise ReviewRefused(_("Reviewers can no longer be assigned: the scoring is closed."))
+    scorecard = still_assigning(scorecard)
     if not reviewers_of(scorecard).filter(pk=reviewer.pk).exists():
         raise ReviewRefused(
             _("%(person)s is not in the %(group)s group, or has no second factor yet.")
@@ -91,7 +100,7 @@ def assign_at_random(scorecard, subjects, per_subject, *, by, rng=random):
     random among those free of conflict, the least loaded on this scorecard first. Returns
     (assignments made, submissions left short). Its queries do not grow with the submissions."""
     # One drawing at a time per scorecard: two staff drawing at once would both read the same loads.
-    Scorecard.objects.select_for_update().get(pk=scorecard.pk)
+    scorecard = still_assigning(scorecard)
     reviewers = list(reviewers_of(scorecard))
     ties = ties_of(reviewers)
     assigned = defaultdict(dict)  # (content type id, submission id) -> {reviewer id: recusal}
@@ -144,12 +153,15 @@ def declare_conflict(assignment, *, by, note):
         raise ReviewRefused(_("Only the reviewer can declare their own conflict of interest."))
     if not note.strip():
         raise ReviewRefused(_("Please say briefly what the conflict of interest is."))
-    if not SCORECARD.has(assignment.scorecard, ASSIGNING):
-        # Closed, its ranking stands: a review withdrawn now would change it after the fact.
-        raise ReviewRefused(_("The scoring is closed; write to the Secretariat about this conflict."))
-    Assignment.objects.filter(pk=assignment.pk).update(
-        recusal=Recusal.DECLARED, recusal_note=note.strip(), recused_at=timezone.now()
-    )
+    with transaction.atomic():
+        # Read afresh and locked: closing the scoring waits for the declaration, and the reverse.
+        scorecard = Scorecard.objects.select_for_update().get(pk=assignment.scorecard_id)
+        if not SCORECARD.has(scorecard, ASSIGNING):
+            # Closed, its ranking stands: a review withdrawn now would change it after the fact.
+            raise ReviewRefused(_("The scoring is closed; write to the Secretariat about this conflict."))
+        Assignment.objects.filter(pk=assignment.pk).update(
+            recusal=Recusal.DECLARED, recusal_note=note.strip(), recused_at=timezone.now()
+        )
     assignment.refresh_from_db()
     return assignment
 
@@ -261,3 +273,32 @@ def notes_for_applicant(scorecard, subject):
         .order_by("submitted_at", "pk")
         .values_list("note_for_applicant", flat=True)
     )
+
+
+def scorecard_of(owner, *, title, criteria):
+    """The scorecard `owner` (a call, a tender: a model with a `scorecard` property read from its
+    GenericRelation) judges on, made the first time it is asked for with `criteria`, names to
+    translate (gettext_noop'd by the programme), in order and weighing 1 each, for staff to change
+    while the scoring has not opened."""
+    if owner.scorecard is None:
+        with transaction.atomic():
+            scorecard = Scorecard.objects.create(
+                owner_type=ContentType.objects.get_for_model(owner), owner_id=owner.pk, title=title
+            )
+            Criterion.objects.bulk_create(
+                Criterion(scorecard=scorecard, name=_(name), position=position)
+                for position, name in enumerate(criteria)
+            )
+        owner._scorecard = scorecard
+    return owner.scorecard
+
+
+def assigned_to(scorecard, subject, user):
+    """Whether `user` is assigned to judge `subject` on `scorecard`, and not recused."""
+    return Assignment.objects.filter(
+        scorecard=scorecard,
+        subject_type=ContentType.objects.get_for_model(subject),
+        subject_id=subject.pk,
+        reviewer=user.pk,
+        recusal="",
+    ).exists()

@@ -82,6 +82,8 @@ def render_assignment(request, pk, form=None, conflict_form=None, status=200):
             "subject": subject,
             "version": version,
             "content": [type(subject).version_item_text(item) for item in version.content] if version else [],
+            # Files the programme lets a reviewer open beside the answers, if any.
+            "documents": subject.review_documents() if hasattr(subject, "review_documents") else [],
             "form": form,
             "conflict_form": conflict_form or ConflictForm(),
             "review": review,

@@ -122,6 +122,24 @@ def many_to_many_in(form):
     }
 
 
+def locked_while(obj, flag, refusal):
+    """The submission's row, locked, while its state carries `flag` (its workflow's "editable");
+    NotEditable with `refusal` otherwise. Two officials saving at once are served in turn."""
+    from .workflow.errors import NotEditable
+
+    locked = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+    if not type(obj).workflow.has(locked, flag):
+        raise NotEditable(refusal)
+    return locked
+
+
+def copied_back(obj, locked, *fields):
+    """What saving wrote on the locked row, copied onto the object the view holds."""
+    for name in ("steps_saved", "drafts", *fields):
+        setattr(obj, name, getattr(locked, name))
+    return locked
+
+
 def save_complete(locked, step, form=None):
     """Write a step that validated onto the submission's locked row, and save it: a model form's
     fields (many-to-many included), or a formset's rows. Nothing raw is kept for it any more, and

@@ -4,6 +4,8 @@ without control characters (wego.input), and, for a request that changes somethi
 from django.conf import settings
 from django.db import transaction
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
 
 from .input import cleaned_query
 
@@ -71,5 +73,22 @@ def changes_in_one_transaction(get_response):
             if response.status_code >= 400:
                 transaction.set_rollback(True)
         return response
+
+    return middleware
+
+
+def secretariat_time_in_the_admin(get_response):
+    """The admin shows and reads every moment in the Secretariat's time (Seoul): a closing moment
+    typed as 18:00 is 18:00 in Seoul, as the site then says it. The site itself shows moments in
+    Seoul time and the visitor's own (programs' _moment.html)."""
+
+    def middleware(request):
+        if not request.path_info.startswith(reverse("admin:index")):
+            return get_response(request)
+        timezone.activate(settings.SECRETARIAT_TIME_ZONE)
+        try:
+            return get_response(request)
+        finally:
+            timezone.deactivate()
 
     return middleware

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "organisations.middleware.StaffMFARequiredMiddleware",
+    "wego.middleware.secretariat_time_in_the_admin",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Last, so that its 413 page goes out through all the others; still before anything reads the body.
     "wego.middleware.refuse_oversized_requests",
@@ -259,6 +260,8 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
+# The Secretariat's time, in which the admin shows and reads moments (a call's closing, a deadline).
+SECRETARIAT_TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True
 

@@ -7,33 +7,22 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy
 
 from organisations.admin_filters import RegionListFilter
+from reviews.admin import criteria_summary
 from wego.admin import PortalModelAdmin, PortalTabularInline
-from wego.workflow.admin import SettingsWorkflowAdminMixin, WorkflowAdminMixin
+from wego.workflow.admin import EditableWhile, SettingsWorkflowAdminMixin, WorkflowAdminMixin
 
-from ..implementer_workflow import CALL, SETTING_UP
+from ..implementer_workflow import SETTING_UP
 from ..models import Beneficiary, CallQuestion, ImplementerCall, Proposal
 from ..services import implementer as services
 
 
-def setting_up(call):
-    return call is None or CALL.has(call, SETTING_UP)
-
-
-class QuestionInline(PortalTabularInline):
+class QuestionInline(EditableWhile, PortalTabularInline):
     model = CallQuestion
     extra = 1
     fields = ["position", "key", "label", "help_text", "required", "max_length"]
-
-    # Once the call is announced cities answer these questions: changing one would change what
-    # their answers mean.
-    def has_add_permission(self, request, obj=None):
-        return setting_up(obj) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return setting_up(obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return setting_up(obj) and super().has_delete_permission(request, obj)
+    # Once the call is announced cities answer these questions: changing one would change what their
+    # answers mean.
+    editable_flag = SETTING_UP
 
 
 class BeneficiaryInline(PortalTabularInline):
@@ -79,17 +68,10 @@ class ImplementerCallAdmin(SettingsWorkflowAdminMixin, PortalModelAdmin):
     def criteria(self, call):
         if call.pk is None or call.scorecard is None:
             return gettext_lazy("Offered with the usual criteria once the call is saved.")
-        scorecard = call.scorecard
-        names = ", ".join(f"{criterion.name} ×{criterion.weight:g}" for criterion in scorecard.criteria.all())
-        return format_html(
-            '{} <a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
-            names or "—",
-            reverse("admin:reviews_scorecard_change", args=[scorecard.pk]),
-            gettext_lazy("Change the criteria, their weights and the phases"),
-            reverse("programs:implementer-reviewing", args=[call.year]),
-            gettext_lazy("Assign reviewers"),
-            reverse("programs:implementer-ranking", args=[call.year]),
-            gettext_lazy("The ranking"),
+        return criteria_summary(
+            call.scorecard,
+            (reverse("programs:implementer-reviewing", args=[call.year]), gettext_lazy("Assign reviewers")),
+            (reverse("programs:implementer-ranking", args=[call.year]), gettext_lazy("The ranking")),
         )
 
     @admin.display(description=gettext_lazy("proposals sent"))

@@ -8,31 +8,24 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy
 
+from reviews.admin import criteria_summary
 from wego.admin import PortalModelAdmin, PortalTabularInline
-from wego.workflow.admin import SettingsWorkflowAdminMixin, WorkflowAdminMixin
+from wego.workflow.admin import EditableWhile, SettingsWorkflowAdminMixin, WorkflowAdminMixin
 
-from ..implementer_workflow import PROPOSAL, SELECTED
-from ..models import Bid, BidDocument, Partner, PartnerType, Proposal, Tender, TenderDocument
+from ..models import Bid, BidDocument, Partner, PartnerType, Tender, TenderDocument
 from ..services import tenders as services
 from ..tender_workflow import SETTING_UP, TENDER, UNSEALED
+from .implementation import selected_proposals
 
 
 def setting_up(tender):
     return tender is None or TENDER.has(tender, SETTING_UP)
 
 
-class TenderDocumentInline(PortalTabularInline):
+class TenderDocumentInline(EditableWhile, PortalTabularInline):
     model = TenderDocument
     extra = 1
-
-    def has_add_permission(self, request, obj=None):
-        return setting_up(obj) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return setting_up(obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return setting_up(obj) and super().has_delete_permission(request, obj)
+    editable_flag = SETTING_UP
 
 
 @admin.register(Tender)
@@ -59,9 +52,7 @@ class TenderAdmin(SettingsWorkflowAdminMixin, PortalModelAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "proposal":
-            kwargs["queryset"] = Proposal.objects.filter(PROPOSAL.q(SELECTED)).select_related(
-                "organisation", "call"
-            )
+            kwargs["queryset"] = selected_proposals()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
@@ -95,30 +86,33 @@ class TenderAdmin(SettingsWorkflowAdminMixin, PortalModelAdmin):
     def criteria(self, tender):
         if tender.pk is None or tender.scorecard is None:
             return gettext_lazy("Offered with the usual criteria once the tender is saved.")
-        scorecard = tender.scorecard
-        names = ", ".join(f"{criterion.name} ×{criterion.weight:g}" for criterion in scorecard.criteria.all())
-        links = format_html(
-            '{} <a href="{}">{}</a>',
-            names,
-            reverse("admin:reviews_scorecard_change", args=[scorecard.pk]),
-            gettext_lazy("Change the criteria and the phases"),
+        # The bids are judged once unsealed: before, there is nothing to assign nor rank.
+        links = (
+            [
+                (
+                    reverse("programs:tender-reviewing", args=[tender.pk]),
+                    gettext_lazy("Assign reviewers to the bids"),
+                ),
+                (reverse("programs:tender-ranking", args=[tender.pk]), gettext_lazy("The bids' ranking")),
+            ]
+            if TENDER.has(tender, UNSEALED)
+            else []
         )
-        if TENDER.has(tender, UNSEALED):
-            links = format_html(
-                '{} · <a href="{}">{}</a> · <a href="{}">{}</a>',
-                links,
-                reverse("programs:tender-reviewing", args=[tender.pk]),
-                gettext_lazy("Assign reviewers to the bids"),
-                reverse("programs:tender-ranking", args=[tender.pk]),
-                gettext_lazy("The bids' ranking"),
-            )
-        return links
+        return criteria_summary(tender.scorecard, *links)
 
 
 class BidDocumentInline(PortalTabularInline):
     model = BidDocument
     extra = 0
-    fields = readonly_fields = ["title", "file"]
+    fields = readonly_fields = ["title", "download"]
+
+    @admin.display(description=gettext_lazy("file"))
+    def download(self, document):
+        # Served by the site's view, which checks who may read it: no URL serves the media folder.
+        address = reverse(
+            "programs:bid-document", args=[document.bid.tender_id, document.bid_id, document.pk]
+        )
+        return format_html('<a href="{}">{}</a>', address, gettext_lazy("Open"))
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -135,7 +129,10 @@ class UnsealedTenderFilter(admin.SimpleListFilter):
         return [(tender.pk, str(tender)) for tender in tenders.order_by("-created_at", "pk")]
 
     def queryset(self, request, queryset):
-        return queryset.filter(tender=self.value()) if self.value() else queryset
+        if not self.value():
+            return queryset
+        # An address typed by hand: a tender that is not a number is no tender.
+        return queryset.filter(tender=self.value()) if self.value().isdigit() else queryset.none()
 
 
 @admin.register(Bid)

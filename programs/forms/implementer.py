@@ -65,7 +65,6 @@ class BudgetForm(StepForm):
         fields = ["budget_amount", "budget_currency", "co_funding"]
         widgets = textareas("co_funding", rows=3)
         help_texts = {
-            "budget_currency": _("Three capital letters, as in USD, EUR or KRW."),
             "co_funding": _("What the city or other funders put in beside WeGO's support."),
         }
 
@@ -74,9 +73,6 @@ class BudgetForm(StepForm):
         if amount is not None and amount <= 0:
             raise forms.ValidationError(_("Give an amount above zero."))
         return amount
-
-    def clean_budget_currency(self):
-        return self.cleaned_data["budget_currency"].strip().upper()
 
 
 class TimelineForm(StepForm):

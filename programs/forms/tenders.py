@@ -23,16 +23,12 @@ class BidForm(PortalModelForm):
         help_texts = {
             "approach": _("How you would carry out the feasibility study and the pilot."),
             "team": _("Who would work on it, and what they have done before."),
-            "currency": _("Three capital letters, as in USD, EUR or KRW."),
         }
 
     def __init__(self, *args, partners, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = partners
         self.order_fields(["partner", *self.Meta.fields])
-
-    def clean_currency(self):
-        return self.cleaned_data["currency"].strip().upper()
 
     def bid_fields(self):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

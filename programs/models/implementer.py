@@ -1,8 +1,8 @@
 """The Project Implementer: the yearly call, the cities' proposals to it, and its beneficiaries."""
 
+import zoneinfo
+
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
-from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -11,8 +11,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Organisation, OrganisationKind
-from reviews.models import Scorecard
+from reviews.models import Scored
 from wego.drafts import Drafted
+from wego.money import CurrencyField
 from wego.uploads import CheckedFileField, validate_pdf
 from wego.workflow.versions import Versioned, as_text
 
@@ -20,8 +21,6 @@ from ..implementer_workflow import ANNOUNCED, CALL, PROPOSAL, RECEIVING, REPLACE
 from .areas import Area
 from .exchange import Project
 from .solution_finder import SolutionFinderApplication
-
-SEOUL = "Asia/Seoul"
 
 
 class Eligibility(models.TextChoices):
@@ -35,8 +34,9 @@ class CallQuerySet(models.QuerySet):
         return self.filter(CALL.q(ANNOUNCED))
 
 
-class ImplementerCall(models.Model):
-    """One year's call for project proposals."""
+class ImplementerCall(Scored, models.Model):
+    """One year's call for project proposals; its selection criteria, weights and reviewers are its
+    scorecard's (reviews.Scored), made with the call."""
 
     workflow = CALL
 
@@ -50,22 +50,17 @@ class ImplementerCall(models.Model):
         blank=True,
         validators=[validate_pdf],
     )
-    opens_at = models.DateTimeField(_("opens"), null=True, blank=True)
+    opens_at = models.DateTimeField(_("opens"), null=True, blank=True, help_text=_("In Seoul time."))
     closes_at = models.DateTimeField(
         _("closes"),
         null=True,
         blank=True,
-        help_text=_("Proposals sent after this moment, by the portal's clock, are refused."),
+        help_text=_("In Seoul time. Proposals sent after this moment, by the portal's clock, are refused."),
     )
     support_amount = models.DecimalField(
         _("financial support"), max_digits=12, decimal_places=2, null=True, blank=True
     )
-    support_currency = models.CharField(
-        _("currency"),
-        max_length=3,
-        blank=True,
-        validators=[RegexValidator(r"^[A-Z]{3}$", _("Three capital letters, as in USD or KRW."))],
-    )
+    support_currency = CurrencyField(_("currency"), blank=True)
     technical_assistance = models.TextField(_("technical assistance"), max_length=3000, blank=True)
     beneficiaries = models.PositiveSmallIntegerField(_("number of beneficiaries"), default=1)
     eligibility = models.CharField(
@@ -81,9 +76,6 @@ class ImplementerCall(models.Model):
     results_released_at = models.DateTimeField(_("results released"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    # Its selection criteria, weights and reviewers: reviews.Scorecard, made with the call.
-    scorecards = GenericRelation(Scorecard, content_type_field="owner_type", object_id_field="owner_id")
 
     objects = CallQuerySet.as_manager()
 
@@ -106,13 +98,6 @@ class ImplementerCall(models.Model):
 
     def get_absolute_url(self):
         return reverse("programs:implementer-call", args=[self.year])
-
-    @property
-    def scorecard(self):
-        if not hasattr(self, "_scorecard"):
-            # all(), not first(): a page that prefetched the scorecards asks no more.
-            self._scorecard = next(iter(self.scorecards.all()), None)
-        return self._scorecard
 
     def is_receiving(self, now=None):
         """Announced, opened and not closed, by the server's clock."""
@@ -167,13 +152,8 @@ class ImplementerCall(models.Model):
 
 def seoul_time(moment):
     """A moment as the Secretariat reads it, in Seoul."""
-    return formats.date_format(timezone.localtime(moment, timezone=zoneinfo_seoul()), "DATETIME_FORMAT")
-
-
-def zoneinfo_seoul():
-    import zoneinfo
-
-    return zoneinfo.ZoneInfo(SEOUL)
+    seoul = zoneinfo.ZoneInfo(settings.SECRETARIAT_TIME_ZONE)
+    return formats.date_format(timezone.localtime(moment, timezone=seoul), "DATETIME_FORMAT")
 
 
 class CallQuestion(models.Model):
@@ -238,12 +218,7 @@ class Proposal(Versioned, Drafted, models.Model):
     budget_amount = models.DecimalField(
         _("total budget"), max_digits=14, decimal_places=2, null=True, blank=True
     )
-    budget_currency = models.CharField(
-        _("currency"),
-        max_length=3,
-        blank=True,
-        validators=[RegexValidator(r"^[A-Z]{3}$", _("Three capital letters, as in USD or KRW."))],
-    )
+    budget_currency = CurrencyField(_("currency"), blank=True)
     co_funding = models.TextField(_("co-funding"), max_length=3000, blank=True)
     start_by = models.DateField(_("desired start"), null=True, blank=True)
     duration_months = models.PositiveSmallIntegerField(_("duration in months"), null=True, blank=True)

@@ -1,27 +1,26 @@
 """Step 3 of the Project Implementer: the tender for a selected proposal's consultant, and the bids."""
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from reviews.models import Scorecard
+from reviews.models import Scored
+from wego.money import CurrencyField
 from wego.uploads import CheckedFileField, validate_attachment
 from wego.workflow.versions import Versioned, as_text
 
-from ..tender_workflow import BID, TENDER
+from ..tender_workflow import BID, REPLACEABLE, TENDER
 from .implementer import Proposal
 from .partners import Partner
 
-CURRENCY = RegexValidator(r"^[A-Z]{3}$", _("Three capital letters, as in USD or KRW."))
 
-
-class Tender(models.Model):
-    """WeGO's call for a consultant to carry out a selected proposal's feasibility study and pilot."""
+class Tender(Scored, models.Model):
+    """WeGO's call for a consultant to carry out a selected proposal's feasibility study and pilot;
+    its bids are evaluated on its scorecard (reviews.Scored)."""
 
     workflow = TENDER
 
@@ -30,7 +29,8 @@ class Tender(models.Model):
     )
     scope = models.TextField(_("scope of the work"), max_length=10000)
     deadline = models.DateTimeField(
-        _("deadline for bids"), help_text=_("Bids are refused after this moment, by the portal's clock.")
+        _("deadline for bids"),
+        help_text=_("In Seoul time. Bids are refused after this moment, by the portal's clock."),
     )
     open_to_all = models.BooleanField(
         _("open to every consultant partner"),
@@ -47,26 +47,24 @@ class Tender(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    # The criteria its bids are evaluated on, and their reviewers: reviews.Scorecard.
-    scorecards = GenericRelation(Scorecard, content_type_field="owner_type", object_id_field="owner_id")
-
     class Meta:
         ordering = ["-created_at", "pk"]
         verbose_name = _("consultant tender")
         verbose_name_plural = _("consultant tenders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal"],
+                condition=~TENDER.q(REPLACEABLE),
+                name="one_tender_per_proposal",
+                violation_error_message=_("This proposal has a tender already; cancel it to open another."),
+            )
+        ]
 
     def __str__(self):
         return gettext("Tender for %(proposal)s") % {"proposal": self.proposal}
 
     def get_absolute_url(self):
         return reverse("programs:tender", args=[self.pk])
-
-    @property
-    def scorecard(self):
-        if not hasattr(self, "_scorecard"):
-            # all(), not first(): a page that prefetched the scorecards asks no more.
-            self._scorecard = next(iter(self.scorecards.all()), None)
-        return self._scorecard
 
     def before_deadline(self, now=None):
         return self.deadline is not None and (now or timezone.now()) < self.deadline
@@ -107,7 +105,7 @@ class Bid(Versioned, models.Model):
     price = models.DecimalField(
         _("price"), max_digits=14, decimal_places=2, validators=[MinValueValidator(1)]
     )
-    currency = models.CharField(_("currency"), max_length=3, validators=[CURRENCY])
+    currency = CurrencyField(_("currency"))
     status = BID.state_model_field(max_length=20, db_index=True)
     sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     sent_at = models.DateTimeField(_("first sent"), auto_now_add=True)
@@ -131,6 +129,13 @@ class Bid(Versioned, models.Model):
     def organisation(self):
         """The bidder, for the reviews' conflicts of interest."""
         return self.partner.organisation
+
+    def review_documents(self):
+        """(title, address) of what a reviewer reads beside the bid's answers (reviews/assignment.html)."""
+        return [
+            (document.title, reverse("programs:bid-document", args=[self.tender_id, self.pk, document.pk]))
+            for document in self.documents.all()
+        ]
 
     def version_content(self):
         content = super().version_content()

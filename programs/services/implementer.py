@@ -8,14 +8,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from organisations.access import acts_for
-from reviews.models import Criterion, Scorecard
-from wego.drafts import forget_draft, keep_draft, mark_saved, save_as_draft, save_complete
+from reviews.services import scorecard_of
+from wego.drafts import (
+    copied_back,
+    forget_draft,
+    keep_draft,
+    locked_while,
+    mark_saved,
+    save_as_draft,
+    save_complete,
+)
 from wego.workflow.engine import perform, start
-from wego.workflow.errors import NotEditable, NotReady
+from wego.workflow.errors import NotReady
 from wego.workflow.models import TransitionRecord
 
-from ..implementer_workflow import DECIDED, EDITABLE, PROPOSAL, RELEASING, SELECTED
-from ..models import Beneficiary, ImplementerCall, Proposal
+from ..implementer_workflow import DECIDED, EDITABLE, PROPOSAL, RELEASING
+from ..models import Beneficiary, Proposal
 
 # What WeGO's feasibility programme judged: offered on every new call, for staff to weigh or change
 # while the call is prepared.
@@ -29,19 +37,10 @@ DEFAULT_CRITERIA = (
 
 
 def scorecard_for(call):
-    """The call's scorecard, made with the default criteria the first time it is asked for."""
-    if call.scorecard is None:
-        scorecard = Scorecard.objects.create(
-            owner_type=ContentType.objects.get_for_model(ImplementerCall),
-            owner_id=call.pk,
-            title=_("Proposals to %(call)s") % {"call": call.title},
-        )
-        Criterion.objects.bulk_create(
-            Criterion(scorecard=scorecard, name=_(name), position=position)
-            for position, name in enumerate(DEFAULT_CRITERIA)
-        )
-        call._scorecard = scorecard
-    return call.scorecard
+    """The call's scorecard, made with the usual criteria the first time it is asked for."""
+    return scorecard_of(
+        call, title=_("Proposals to %(call)s") % {"call": call.title}, criteria=DEFAULT_CRITERIA
+    )
 
 
 def eligibility_refusal(call, organisation, user):
@@ -99,18 +98,11 @@ def copy_from_application(proposal, application):
 
 
 def _locked_while_editable(proposal):
-    locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
-    if not PROPOSAL.has(locked, EDITABLE):
-        raise NotEditable(_("This proposal has been sent; it can no longer be changed."))
-    return locked
+    return locked_while(proposal, EDITABLE, _("This proposal has been sent; it can no longer be changed."))
 
 
 def _copied_back(proposal, locked):
-    proposal.steps_saved = locked.steps_saved
-    proposal.drafts = locked.drafts
-    proposal.answers = locked.answers
-    proposal.letter_of_intent = locked.letter_of_intent
-    return locked
+    return copied_back(proposal, locked, "answers", "letter_of_intent")
 
 
 @transaction.atomic
@@ -124,6 +116,7 @@ def save_step(proposal, step, form=None):
         mark_saved(locked, step, ["answers"])
     elif step.slug == "letter":
         locked.letter_of_intent = form.cleaned_data["letter_of_intent"]
+        forget_draft(locked, step)
         mark_saved(locked, step, ["letter_of_intent"])
     else:
         save_complete(locked, step, form)
@@ -139,6 +132,10 @@ def save_draft(proposal, step, form):
         keep_draft(locked, step, form)
         locked.answers = form.answers()
         mark_saved(locked, step, ["answers"])
+    elif step.slug == "letter":
+        # A file is either sent whole or not at all: there is nothing typed to keep, and the letter
+        # already attached, if any, stays.
+        mark_saved(locked, step, [])
     else:
         save_as_draft(locked, step, form)
     return _copied_back(proposal, locked)
@@ -157,13 +154,16 @@ def release(call, *, actor):
         [step] = PROPOSAL.available_for_roles(proposal, {RELEASING})
         # What staff wrote when they decided ("pass over" asks for a word for the city) goes with it.
         note = decision_note(proposal)
-        moved = perform(proposal, step.name, actor=actor, note=note)
-        if PROPOSAL.has(moved, SELECTED):
-            Beneficiary.objects.get_or_create(
-                call=call,
-                organisation=proposal.organisation,
-                defaults={"proposal": proposal, "selected_in": timezone.localdate()},
-            )
+        perform(proposal, step.name, actor=actor, note=note)
+
+
+def record_beneficiary(proposal):
+    """The effect of telling a city it is selected: it is one of the call's beneficiaries."""
+    Beneficiary.objects.get_or_create(
+        call_id=proposal.call_id,
+        organisation_id=proposal.organisation_id,
+        defaults={"proposal": proposal, "selected_in": timezone.localdate()},
+    )
 
 
 def decision_note(proposal):

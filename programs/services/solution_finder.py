@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from organisations.people import contact_of
 from organisations.staff import is_secretariat
-from wego.drafts import save_as_draft, save_complete
+from wego.drafts import copied_back, locked_while, save_as_draft, save_complete
 from wego.workflow.engine import start
 from wego.workflow.errors import NotEditable
 from wego.workflow.versions import was_submitted as in_a_version
@@ -30,10 +30,9 @@ def start_application(organisation, user):
 
 
 def _locked_while_editable(application):
-    locked = SolutionFinderApplication.objects.select_for_update().get(pk=application.pk)
-    if not SOLUTION_FINDER.has(locked, EDITABLE):
-        raise NotEditable(_("This application has been submitted; it can no longer be changed."))
-    return locked
+    return locked_while(
+        application, EDITABLE, _("This application has been submitted; it can no longer be changed.")
+    )
 
 
 @transaction.atomic
@@ -44,20 +43,14 @@ def save_step(application, step, form=None):
     saving different steps at once keep each other's answers, and nothing here ever
     writes the state. The challenges' formset writes its own rows.
     """
-    return _copied_back(application, save_complete(_locked_while_editable(application), step, form))
+    return copied_back(application, save_complete(_locked_while_editable(application), step, form))
 
 
 @transaction.atomic
 def save_draft(application, step, form):
     """Save a step that is not complete yet: its valid fields are written, and what was typed is
     kept to be shown again (see wego/drafts.py). Completeness is asked when submitting."""
-    return _copied_back(application, save_as_draft(_locked_while_editable(application), step, form))
-
-
-def _copied_back(application, locked):
-    application.steps_saved = locked.steps_saved
-    application.drafts = locked.drafts
-    return locked
+    return copied_back(application, save_as_draft(_locked_while_editable(application), step, form))
 
 
 def missing_parts(application):

@@ -1,14 +1,14 @@
 """Step 3's domain actions: a tender made ready, bids sent and changed until the deadline (by the
 server's clock, on the locked tender), and a bid chosen. Refusals raise NotReady with a message."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from organisations.access import acts_for, organisations_of
-from reviews.models import Criterion, Scorecard
+from reviews.services import scorecard_of
 from wego.workflow.engine import perform, start
 from wego.workflow.errors import NotReady
 
@@ -25,18 +25,9 @@ DEFAULT_CRITERIA = (
 
 
 def scorecard_for(tender):
-    if tender.scorecard is None:
-        scorecard = Scorecard.objects.create(
-            owner_type=ContentType.objects.get_for_model(Tender),
-            owner_id=tender.pk,
-            title=_("Bids for the project of %(city)s") % {"city": tender.proposal.organisation.name},
-        )
-        Criterion.objects.bulk_create(
-            Criterion(scorecard=scorecard, name=_(name), position=position)
-            for position, name in enumerate(DEFAULT_CRITERIA)
-        )
-        tender._scorecard = scorecard
-    return tender.scorecard
+    """The tender's scorecard, made with the usual criteria the first time it is asked for."""
+    title = _("Bids for the project of %(city)s") % {"city": tender.proposal.organisation.name}
+    return scorecard_of(tender, title=title, criteria=DEFAULT_CRITERIA)
 
 
 def bidders_of(tender, user):
@@ -88,6 +79,22 @@ def save_bid(tender, partner, user, fields, documents=()):
         for title, upload in documents:
             BidDocument.objects.create(bid=bid, title=title, file=upload)
     return bid
+
+
+def attach_to_bid(tender, bid, user, title, upload):
+    """A document added to `bid`, on the locked tender and before its deadline; the bid's own answers
+    are not written (another official of the partner may be changing them)."""
+    with transaction.atomic():
+        locked = Tender.objects.select_for_update().get(pk=tender.pk)
+        if not acts_for(user, bid.partner_id):
+            raise NotReady(
+                _("%(name)s may not bid on this tender.") % {"name": bid.partner.organisation.name}
+            )
+        if not TENDER.has(locked, BIDDING) or not locked.before_deadline():
+            raise NotReady(_("The deadline has passed: bids can no longer be sent or changed."))
+        document = BidDocument.objects.create(bid=bid, title=title, file=upload)
+        Bid.objects.filter(pk=bid.pk).update(updated_at=timezone.now())
+    return document
 
 
 def award(bid, *, actor):

@@ -57,4 +57,9 @@ urlpatterns = [
     path("tenders/<int:pk>/bid/documents/", tenders.add_document, name="tender-bid-document-add"),
     path("tenders/<int:pk>/bid/documents/<int:document>/", tenders.bid_document, name="tender-bid-document"),
     path("tenders/<int:pk>/documents/<int:document>/", tenders.tender_document, name="tender-document"),
+    path(
+        "tenders/<int:pk>/bids/<int:bid>/documents/<int:document>/",
+        tenders.any_bid_document,
+        name="bid-document",
+    ),
 ]

@@ -8,16 +8,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from organisations.access import organisations_of
+from organisations.access import acts_for, organisations_of
+from organisations.staff import is_secretariat
+from reviews.services import assigned_to
 from wego.submissions.once import already_sent, sent
 from wego.uploads import download
 from wego.workflow.engine import state_for_applicant
 from wego.workflow.errors import NotReady
 
 from ..forms.tenders import BidDocumentForm, BidForm
-from ..models import Bid
+from ..models import Bid, BidDocument
 from ..services import tenders as services
-from ..tender_workflow import BIDDING, TENDER
+from ..tender_workflow import BIDDING, TENDER, UNSEALED
 
 
 @require_safe
@@ -108,14 +110,9 @@ def add_document(request, pk):
         return render_tender(request, pk, document_form=form, status=400)
     if answer := already_sent(request):
         return answer
-    fields = {name: getattr(bid, name) for name in BidForm.Meta.fields}
     try:
-        services.save_bid(
-            tender,
-            bid.partner,
-            request.user,
-            fields,
-            [(form.cleaned_data["title"], form.cleaned_data["file"])],
+        services.attach_to_bid(
+            tender, bid, request.user, form.cleaned_data["title"], form.cleaned_data["file"]
         )
     except NotReady as refusal:
         messages.error(request, str(refusal))
@@ -129,6 +126,29 @@ def tender_document(request, pk, document):
     tender = tender_for_bidder(request, pk)
     found = get_object_or_404(tender.documents, pk=document)
     return download(found.file, found.title)
+
+
+@require_safe
+def any_bid_document(request, pk, bid, document):
+    """A bid's document: for its bidder; once the bids are unsealed, for the Secretariat and for the
+    reviewers assigned to that bid. 404 for anyone else, and for everyone but the bidder while sealed."""
+    found = get_object_or_404(
+        BidDocument.objects.select_related("bid__tender", "bid__partner"),
+        pk=document,
+        bid=bid,
+        bid__tender=pk,
+    )
+    bid = found.bid
+    mine = acts_for(request.user, bid.partner_id)
+    unsealed = TENDER.has(bid.tender, UNSEALED)
+    if not (mine or (unsealed and (is_secretariat(request.user) or reviews_it(request.user, bid)))):
+        raise Http404
+    return download(found.file, found.title)
+
+
+def reviews_it(user, bid):
+    scorecard = bid.tender.scorecard
+    return scorecard is not None and assigned_to(scorecard, bid, user)
 
 
 @require_safe

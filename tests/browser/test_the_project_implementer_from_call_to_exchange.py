@@ -191,12 +191,13 @@ def test_a_year_of_the_project_implementer_from_the_call_to_the_exchange(browser
     makati_page.goto(f"{portal}{proposals['makati'].get_absolute_url()}")
     expect(makati_page.locator("#proposal-state")).to_have_text("Under review")  # nothing told yet
     before = len(mail.outbox)
-    admin.goto(f"{portal}/admin/programs/implementercall/{call.pk}/change/")
-    take(
-        admin,
-        "Release the results to every applicant",
-        "Yes: tell every applicant of this call its result now.",
-    )
+    with time_machine.travel(closes + datetime.timedelta(minutes=1)):  # the call has closed
+        admin.goto(f"{portal}/admin/programs/implementercall/{call.pk}/change/")
+        take(
+            admin,
+            "Release the results to every applicant",
+            "Yes: tell every applicant of this call its result now.",
+        )
     told = {message.to[0]: message.subject for message in mail.outbox[before:]}
     assert told["cio@baguio.example"] == "Baguio is selected by the Project Implementer"
     assert told["cio@makati.example"] == "The Project Implementer proposal of Makati was not selected"

@@ -36,6 +36,15 @@ def open_call(year=None, *, closes_in=datetime.timedelta(days=30), **fields):
     return put_in(call, CALL.state_with(RECEIVING))
 
 
+def closed(call):
+    """The call, its closing moment just passed: its results may be released."""
+    ImplementerCall.objects.filter(pk=call.pk).update(
+        closes_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    call.refresh_from_db()
+    return call
+
+
 def city_with_official(name=None, **fields):
     member = MemberFactory(**({"name": name} if name else {}), **fields)
     return member.organisation, official_of(member)

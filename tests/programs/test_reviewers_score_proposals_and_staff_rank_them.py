@@ -13,7 +13,7 @@ from reviews.models import Assignment, Review
 from reviews.services import assign
 from reviews.workflow import SCORECARD, SCORING
 from tests.factories import MemberFactory, official_of, secretariat_user, staff_in
-from tests.programs.implementer_helpers import city_with_official, open_call, ready_proposal
+from tests.programs.implementer_helpers import city_with_official, closed, open_call, ready_proposal
 from tests.states import put_in
 from wego.workflow.engine import perform
 
@@ -270,6 +270,6 @@ def test_the_city_reads_the_reviewers_notes_once_the_results_are_released(client
     assert "Clear and well argued." not in client.get(page).content.decode()  # not before the results
     staff = secretariat_user()
     perform(proposal, "choose", actor=staff)
-    perform(call, "release_results", actor=staff)
+    perform(closed(call), "release_results", actor=staff)
     shown = client.get(page).content.decode()
     assert "Clear and well argued." in shown and "Not to be read." not in shown

@@ -10,7 +10,7 @@ from programs.implementer_workflow import CALL, PROPOSAL, RESULTS
 from programs.models import Beneficiary
 from programs.services import implementer as services
 from tests.factories import MemberFactory, UserFactory, official_of, secretariat_user
-from tests.programs.implementer_helpers import open_call, proposal_in, ready_proposal
+from tests.programs.implementer_helpers import closed, open_call, proposal_in, ready_proposal
 from tests.states import check_move, declared_moves, put_in
 from wego.notifications.models import Notification
 from wego.workflow.engine import perform, state_for_applicant
@@ -46,10 +46,12 @@ ALLOWED = {
     "to_be_selected": {
         "reconsider": ("shortlisted", "secretariat"),
         "release_selection": ("selected", "releasing"),
+        **WITHDRAW,
     },
     "not_to_be_selected": {
         "reconsider": ("shortlisted", "secretariat"),
         "release_refusal": ("not_selected", "releasing"),
+        **WITHDRAW,
     },
     "selected": {"complete": ("completed", "secretariat")},
     "completed": {},
@@ -111,7 +113,7 @@ def test_the_results_are_released_to_every_applicant_at_once_and_the_beneficiary
     perform(chosen, "choose", actor=staff)
     perform(passed_over, "pass_over", actor=staff, note="A strong proposal; please try again next year.")
     Notification.objects.all().delete()
-    perform(call, "release_results", actor=staff)
+    perform(closed(call), "release_results", actor=staff)
     chosen.refresh_from_db(), passed_over.refresh_from_db(), call.refresh_from_db()
     assert (chosen.status, passed_over.status) == ("selected", "not_selected")
     assert CALL.has(call, RESULTS) and call.results_released_at is not None
@@ -127,9 +129,19 @@ def test_the_results_wait_until_every_proposal_under_review_has_a_decision():
     proposal = ready_proposal(call)
     put_in(proposal, "under_review", submitted_at=call.opens_at)
     with pytest.raises(NotReady, match="no decision yet"):
-        perform(call, "release_results", actor=secretariat_user())
+        perform(closed(call), "release_results", actor=secretariat_user())
     call.refresh_from_db()
     assert not CALL.has(call, RESULTS)
+
+
+def test_the_results_wait_for_the_call_to_close():
+    call = open_call()
+    proposal = ready_proposal(call)
+    put_in(proposal, "to_be_selected", submitted_at=call.opens_at)
+    with pytest.raises(NotReady, match="once the call has closed"):
+        perform(call, "release_results", actor=secretariat_user())
+    proposal.refresh_from_db()
+    assert proposal.status == "to_be_selected"
 
 
 def test_a_call_is_announced_only_with_its_moments_and_criteria():

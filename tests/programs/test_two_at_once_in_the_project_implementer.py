@@ -10,7 +10,7 @@ from programs.implementer_workflow import CALL, RESULTS
 from programs.models import Proposal
 from tests.concurrency import at_once
 from tests.factories import official_of, secretariat_user
-from tests.programs.implementer_helpers import open_call, ready_proposal
+from tests.programs.implementer_helpers import closed, open_call, ready_proposal
 from tests.states import put_in
 from wego.notifications.models import Notification
 from wego.workflow.engine import perform
@@ -69,6 +69,7 @@ def test_releasing_the_results_twice_at_once_tells_each_city_once():
     put_in(proposal, "to_be_selected", submitted_at=call.opens_at)
     Notification.objects.all().delete()
     staff = [secretariat_user(), secretariat_user()]
+    closed(call)
     results = at_once(*(lambda s=s: perform(call, "release_results", actor=s) for s in staff))
     assert sum(isinstance(result, TransitionError) for result in results) == 1
     call.refresh_from_db()

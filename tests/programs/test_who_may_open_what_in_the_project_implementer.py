@@ -175,6 +175,13 @@ PAGES = [
         lambda w: reverse("programs:tender-bid-document", args=[w.tender.pk, w.bid_document.pk]),
         {"bidding partner"},
     ),
+    (
+        "a bid's document at its bid's address",
+        lambda w: reverse(
+            "programs:bid-document", args=[w.tender.pk, w.bid_document.bid_id, w.bid_document.pk]
+        ),
+        {"bidding partner"},
+    ),
     # Sealed: the bids' evaluation pages exist for nobody, the Secretariat included, nor their export.
     ("the bids' reviewers", lambda w: reverse("programs:tender-reviewing", args=[w.tender.pk]), set()),
     ("the bids' ranking", lambda w: reverse("programs:tender-ranking", args=[w.tender.pk]), set()),

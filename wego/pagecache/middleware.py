@@ -66,9 +66,12 @@ def may_be_kept(request, response):
     )
 
 
-def as_public(response, etag):
+def as_public(response, etag, kinds):
     response["ETag"] = etag
-    patch_cache_control(response, public=True, max_age=0, s_maxage=SHARED_MAX_AGE)
+    # A page of content that changes at a moment (a call closing) is kept outside no longer than that.
+    until_next = versions.seconds_to_next_moment(kinds)
+    shared = SHARED_MAX_AGE if until_next is None else max(0, min(SHARED_MAX_AGE, int(until_next)))
+    patch_cache_control(response, public=True, max_age=0, s_maxage=shared)
     patch_vary_headers(response, ("Cookie", "HX-Request"))
     return response
 
@@ -97,20 +100,20 @@ class PageCacheMiddleware:
         key = key_for(request, kinds)
         kept = versions.get(key)
         if kept is not None:
-            return self.answer_from(request, kept)
+            return self.answer_from(request, kept, kinds)
         response = self.get_response(request)
         if may_be_kept(request, response):
             etag = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
             headers = {name: value for name, value in response.items() if name.lower() not in NOT_KEPT}
             versions.keep(key, (response.content, headers, etag), settings.PAGE_CACHE_SECONDS)
-            return as_public(response, etag)
+            return as_public(response, etag, kinds)
         return response
 
-    def answer_from(self, request, kept):
+    def answer_from(self, request, kept, kinds):
         content, headers, etag = kept
         if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
-            return as_public(HttpResponseNotModified(), etag)
+            return as_public(HttpResponseNotModified(), etag, kinds)
         response = HttpResponse(content)
         for name, value in headers.items():
             response[name] = value
-        return as_public(response, etag)
+        return as_public(response, etag, kinds)

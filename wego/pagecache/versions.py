@@ -59,16 +59,20 @@ def fetched(kinds):
     return tokens
 
 
-def tokens_for(kinds):
-    """{kind: token} for `kinds`; the token of content with moments says how many have passed."""
+def raw_tokens(kinds):
+    """{kind: token} for `kinds`, as written: what changes when the content is."""
     held = getattr(_request, "tokens", None)
     if held is None:
-        tokens = fetched(kinds)
-    else:
-        missing = set(kinds) - held.keys()
-        if missing:
-            held.update(fetched(missing | content.kinds()))
-        tokens = {kind: held[kind] for kind in kinds}
+        return fetched(kinds)
+    missing = set(kinds) - held.keys()
+    if missing:
+        held.update(fetched(missing | content.kinds()))
+    return {kind: held[kind] for kind in kinds}
+
+
+def tokens_for(kinds):
+    """{kind: token} for `kinds`; the token of content with moments says how many have passed."""
+    tokens = raw_tokens(kinds)
     for kind, written in tokens.items():
         if content.moments_of(kind) is not None:
             tokens[kind] = f"{written}@{moments_passed(kind, written)}"
@@ -78,13 +82,29 @@ def tokens_for(kinds):
 def moments_passed(kind, written):
     """How many of the kind's moments have passed by the clock. Its moments are read once per
     version of the kind (they change only when it is written), so this costs no query."""
+    return bisect.bisect_right(moments_of(kind, written), timezone.now())
+
+
+def moments_of(kind, written):
     key = f"pagecache:moments:{kind}:{written}"
     moments = get(key)
     if moments is None:
         compute = content.moments_of(kind)
         moments = sorted(reads.computed({kind}, f"The moments of {kind}", lambda: list(compute())))
         keep(key, moments, 3600)
-    return bisect.bisect_right(moments, timezone.now())
+    return moments
+
+
+def seconds_to_next_moment(kinds):
+    """Seconds until the next moment of any of `kinds` passes, or None when none is to come: how long
+    a copy of their page may be kept outside the portal (a proxy's) and still be right."""
+    now = timezone.now()
+    timed = [kind for kind in kinds if content.moments_of(kind) is not None]
+    if not timed:
+        return None
+    held = raw_tokens(timed)
+    coming = [moment for kind in timed for moment in moments_of(kind, held[kind]) if moment > now]
+    return (min(coming) - now).total_seconds() if coming else None
 
 
 def renew(kinds):

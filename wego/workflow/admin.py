@@ -228,3 +228,23 @@ class SettingsWorkflowAdminMixin(WorkflowAdminMixin):
 
     def _own_fields(self):
         return {field.name for field in self.model._meta.concrete_fields}
+
+
+class EditableWhile:
+    """For an inline of the parts of something moved by a workflow (a scorecard's criteria, a call's
+    questions, a tender's documents): the parts may be added, changed or removed only while its state
+    carries `editable_flag`, and are fixed from then on. Put it before the inline class."""
+
+    editable_flag = None
+
+    def editable(self, obj):
+        return obj is None or self.parent_model.workflow.has(obj, self.editable_flag)
+
+    def has_add_permission(self, request, obj=None):
+        return self.editable(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self.editable(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.editable(obj) and super().has_delete_permission(request, obj)
