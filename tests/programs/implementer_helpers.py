@@ -5,11 +5,12 @@ import datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from programs.implementer_workflow import CALL, RECEIVING
+from programs.implementer_workflow import CALL, PROPOSAL, RECEIVING
 from programs.models import Area, ImplementerCall, Proposal
 from programs.services import implementer as services
 from tests.factories import MemberFactory, official_of
 from tests.states import put_in
+from wego.workflow.definitions import DRAFT
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
@@ -89,7 +90,9 @@ def ready_proposal(call, organisation=None, official=None):
 def proposal_in(state, call=None):
     call = call or open_call()
     proposal = ready_proposal(call)
-    return put_in(proposal, state, submitted_at=None if state == "draft" else timezone.now())
+    return put_in(
+        proposal, state, submitted_at=None if DRAFT in PROPOSAL.state(state).flags else timezone.now()
+    )
 
 
 def selected_proposal(call=None):

@@ -13,6 +13,7 @@ from programs.models import Proposal
 from programs.services import implementer as services
 from tests.factories import MemberFactory, OrganisationFactory, SolutionFinderApplicationFactory, official_of
 from tests.programs.implementer_helpers import city_with_official, letter, open_call, ready_proposal
+from wego.workflow.definitions import DRAFT
 from wego.workflow.engine import perform
 from wego.workflow.errors import NotReady
 from wego.workflow.versions import versions_of
@@ -187,7 +188,7 @@ def test_one_second_after_the_closing_moment_a_draft_is_kept_and_sending_is_refu
             {"transition": "submit", "seen_state": "draft"},
         )
     proposal.refresh_from_db()
-    assert proposal.status == "draft" and proposal.submitted_at is None
+    assert PROPOSAL.has(proposal, DRAFT) and proposal.submitted_at is None
     assert not versions_of(proposal).exists()
     assert response.status_code == 200 and "Saved: Timeline." in response.content.decode()
 
