@@ -33,6 +33,7 @@ PORTAL_APPS = [
     "members",
     "reviews",
     "programs",
+    "events",
     "wego.workflow",
     "wego.notifications",
 ]

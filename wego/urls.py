@@ -26,6 +26,7 @@ urlpatterns = i18n_patterns(
     path("", include("members.home_urls")),
     path("members/", include("members.urls")),
     path("driver/", include("programs.urls")),
+    path("events/", include("events.urls")),
     path("accounts/", include("allauth.urls")),
     path("my/", include("organisations.urls")),
     path("reviews/", include("reviews.urls")),

@@ -1,5 +1,6 @@
 """Test data, one module per app; everything is importable from here too."""
 
+from .events import EventFactory, open_event
 from .members import (
     MemberFactory,
     MembershipApplicationFactory,
@@ -28,6 +29,8 @@ from .programs import (
 )
 
 __all__ = [
+    "EventFactory",
+    "open_event",
     "membership_application_form",
     "AffiliationFactory",
     "AreaFactory",

@@ -96,6 +96,8 @@ def send(notification_id):
     )
     if notification.body_html:
         message.attach_alternative(notification.body_html, "text/html")
+    for attachment in notification.attachments.all():
+        message.attach(attachment.filename, bytes(attachment.content), attachment.mimetype)
     attempts = notification.attempts + 1
     handed_over = False
 

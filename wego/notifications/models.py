@@ -70,6 +70,23 @@ class Notification(models.Model):
         return f"<notification-{self.pk}.{int(self.created_at.timestamp())}@{host}>"
 
 
+class Attachment(models.Model):
+    """A file sent with a notification (an event's calendar entry), rendered with it when queued."""
+
+    notification = models.ForeignKey(Notification, on_delete=models.CASCADE, related_name="attachments")
+    filename = models.CharField(_("file name"), max_length=200)
+    mimetype = models.CharField(_("type"), max_length=100)
+    content = models.BinaryField(_("content"))
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.filename
+
+
 class Reminder(models.Model):
     """That people were reminded of a due date of something, on one occasion (some days before, or
     overdue): written with the reminder's notifications, in their transaction, so that a reminder is

@@ -22,7 +22,7 @@ def templates_for(kind):
     }
 
 
-def queue(kind, *, recipient=None, email=None, context=None, related=None):
+def queue(kind, *, recipient=None, email=None, context=None, related=None, attachments=()):
     email = email or recipient.email
     language = (
         (getattr(recipient, "language", "") or settings.LANGUAGE_CODE)
@@ -49,6 +49,7 @@ def queue(kind, *, recipient=None, email=None, context=None, related=None):
         body_html=body_html,
         recipient=recipient,
         related=related,
+        attachments=attachments,
     )
 
 
@@ -63,11 +64,13 @@ def write(
     recipient=None,
     related=None,
     confidential=False,
+    attachments=(),
 ):
     """Write one rendered message to the outbox, in the current transaction; a worker delivers it
     once that transaction commits. queue() renders the portal's own messages; the account mail
     (organisations/accounts.py) arrives here rendered by allauth, `confidential`: its text carries
-    a personal link, shown to nobody in the admin and forgotten once delivered."""
+    a personal link, shown to nobody in the admin and forgotten once delivered. `attachments` are
+    (file name, content, type) triples, sent with the message."""
     notification = Notification.objects.create(
         recipient=recipient,
         email=email,
@@ -80,5 +83,11 @@ def write(
         object_id=related.pk if related is not None else None,
         confidential=confidential,
     )
+    for filename, content, mimetype in attachments:
+        notification.attachments.create(
+            filename=filename,
+            mimetype=mimetype,
+            content=content.encode() if isinstance(content, str) else content,
+        )
     hand_to_worker(notification.pk)
     return notification

@@ -24,7 +24,7 @@ OVERDUE = "overdue"
 class Due:
     about: object  # a model instance
     due_on: date
-    people: Iterable
+    people: Iterable  # users, or addresses of people without an account
     kind: str  # the mail's templates (outbox.templates_for)
     context: dict = field(default_factory=dict)
 
@@ -49,9 +49,11 @@ def remind(item, occasion):
                 occasion=occasion,
             )
             for person in item.people:
+                # A person without an account (an event's registrant) is reminded at their address.
                 queue(
                     item.kind,
-                    recipient=person,
+                    recipient=None if isinstance(person, str) else person,
+                    email=person if isinstance(person, str) else None,
                     context={**item.context, "due_on": item.due_on, "overdue": occasion == OVERDUE},
                     related=item.about,
                 )

@@ -27,7 +27,7 @@ class PageCacheConfig(AppConfig):
         content.declare_personal(
             "histories", "workflow.TransitionRecord", "workflow.Version", "workflow.ThreadMessage"
         )
-        content.declare_personal("notifications", "notifications.Notification")
+        content.declare_personal("notifications", "notifications.Notification", "notifications.Attachment")
         # Each app's content.py says which of its models the public pages show, and which not.
         autodiscover_modules("content")
         writes.install()

@@ -1,0 +1,157 @@
+"""The events in public: upcoming and past, the archive by year and quarter, an event's page, and the
+regional networks."""
+
+import json
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+from django.views.decorators.vary import vary_on_headers
+
+from wego.listing import filtered_page, is_live_update
+from wego.pagecache.pages import public_page
+
+from ..dates import Precision, quarter_of
+from ..filters import EventFilter, PastEventFilter
+from ..models import Event, Network, Role, Session
+from ..services.counts import counts_of
+from ..structured import structured_data
+
+PAGE_SIZE = 25
+SHOWS = ("events", "networks", "organisations")
+
+
+def listing(request, *, past):
+    today = timezone.localdate()
+    events = Event.objects.published()
+    events = events.past(today) if past else events.upcoming(today)
+    context = filtered_page(request, PastEventFilter if past else EventFilter, PAGE_SIZE, queryset=events)
+    template = "events/list_live.html" if is_live_update(request) else "events/list.html"
+    return render(request, template, {**context, "past": past})
+
+
+@public_page(*SHOWS)
+@login_not_required
+@require_safe
+@vary_on_headers("HX-Request")
+def upcoming(request):
+    return listing(request, past=False)
+
+
+@public_page(*SHOWS)
+@login_not_required
+@require_safe
+@vary_on_headers("HX-Request")
+def past(request):
+    return listing(request, past=True)
+
+
+@public_page(*SHOWS)
+@login_not_required
+@require_safe
+def archive(request):
+    starts = Event.objects.published().exclude(period_start=None).values_list("period_start", flat=True)
+    years = sorted({day.year for day in starts}, reverse=True)
+    undated = Event.objects.published().filter(period_start=None).order_by("title_folded", "pk")
+    return render(request, "events/archive.html", {"years": years, "undated": undated})
+
+
+# The archive's sections of a year, in the report's order: its quarters, then what spans the year.
+YEAR_ROUND = "year-round"
+TO_BE_DECIDED = "tbd"
+
+
+def section_of(event):
+    """The quarter an event is listed under in its year's archive, or the year-round or
+    to-be-decided section: never a quarter its date is not known to."""
+    if event.precision == Precision.YEAR_ROUND:
+        return YEAR_ROUND
+    if event.precision == Precision.TBD:
+        return TO_BE_DECIDED
+    return quarter_of(event.period_start)
+
+
+@public_page(*SHOWS)
+@login_not_required
+@require_safe
+def year(request, year):
+    events = list(
+        Event.objects.published()
+        .filter(period_start__year=year)
+        .select_related("network")
+        .order_by("period_start", "period_end", "title_folded", "pk")
+    )
+    if not events:
+        raise Http404
+    sections = {key: [] for key in (1, 2, 3, 4, YEAR_ROUND, TO_BE_DECIDED)}
+    for event in events:
+        sections[section_of(event)].append(event)
+    return render(
+        request,
+        "events/year.html",
+        {"year": year, "sections": [(key, found) for key, found in sections.items() if found]},
+    )
+
+
+def published_event(slug):
+    events = Event.objects.published().select_related("region", "network")
+    return get_object_or_404(events, slug=slug)
+
+
+@public_page(*SHOWS, "event-seats")
+@login_not_required
+@require_safe
+def event(request, slug):
+    event = published_event(slug)
+    parts = list(event.parts.select_related("organisation__member").order_by("role", "position", "pk"))
+    sessions = Session.objects.filter(event=event).prefetch_related("speakers")
+    counts = counts_of(event)
+    return render(
+        request,
+        "events/event.html",
+        {
+            "event": event,
+            "hosts": [part.organisation for part in parts if part.role == Role.HOST],
+            "co_organisers": [part.organisation for part in parts if part.role == Role.CO_ORGANISER],
+            "sponsors": [part.organisation for part in parts if part.role == Role.SPONSOR],
+            "sessions": sessions,
+            "outcomes": event.outcomes.all(),
+            "figures": event.figures.all(),
+            "materials": event.materials.all(),
+            "counts": counts,
+            # Inside a <script> element: "<" escaped, so no text of the event can close it.
+            "structured_data": json.dumps(structured_data(request, event, parts), ensure_ascii=False).replace(
+                "<", "\\u003c"
+            ),
+        },
+    )
+
+
+@public_page(*SHOWS)
+@login_not_required
+@require_safe
+def networks(request):
+    return render(request, "events/networks.html", {"networks": Network.objects.all()})
+
+
+@public_page(*SHOWS)
+@login_not_required
+@require_safe
+def network(request, slug):
+    network = get_object_or_404(Network.objects.select_related("region"), slug=slug)
+    events = list(
+        network.events.published().prefetch_related("figures").order_by("period_start", "title_folded", "pk")
+    )
+    today = timezone.localdate()
+    return render(
+        request,
+        "events/network.html",
+        {
+            "network": network,
+            "partners": network.partners.select_related("organisation__member"),
+            "held": [event for event in events if event.is_over(today)][::-1],
+            "planned": [event for event in events if not event.is_over(today)],
+        },
+    )
