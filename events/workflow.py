@@ -19,7 +19,7 @@ from wego.workflow.definitions import AWAITING, FINAL, NEW, Transition, Workflow
 ACTIVE = "active"  # the address is registered for the event: a second registration is refused
 SEATED = "seated"  # holds a seat
 TIMED = "timed"  # holds a seat until `hold_until`, then it passes on
-WAITING = "waiting"  # in the waiting list, in order of `waiting_since`
+WAITING = "waiting"  # in the waiting list, in order of `joined_list_at`
 CONFIRMED = "confirmed"  # has a place: the joining link, the calendar file, the reminder
 UNCONFIRMED = "unconfirmed"  # the address is not yet confirmed from its link
 OFFERED = "offered"  # a freed seat is offered, until `hold_until`

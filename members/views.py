@@ -68,7 +68,9 @@ def export_json(request):
     return json_pages_response(request, "wego-members.json", exports.member_rows, members)
 
 
-@public_page("members", "organisations", "projects", "packages", "partners", "areas", "implementer-calls")
+@public_page(
+    "members", "organisations", "projects", "packages", "partners", "areas", "implementer-calls", "events"
+)
 @login_not_required
 @require_safe
 def detail(request, slug):

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ["wego", "organisations", "members", "reviews", "programs"]
+PACKAGES = ["wego", "organisations", "members", "reviews", "programs", "events"]
 
 
 def lint_imports(tree):
@@ -47,3 +47,12 @@ def test_an_import_of_a_programme_from_wego_or_members_breaks_the_contract(tmp_p
     assert result.returncode != 0
     assert "wego is not allowed to import programs" in result.stdout
     assert "members is not allowed to import programs" in result.stdout
+
+
+def test_one_programme_importing_another_breaks_the_contract(tmp_path):
+    tree = copy_of_the_project(tmp_path)
+    with open(tree / "events" / "views" / "public.py", "a") as module:
+        module.write("\nimport programs.models  # deliberate\n")
+    result = lint_imports(tree)
+    assert result.returncode != 0
+    assert "events is not allowed to import programs" in result.stdout

@@ -215,6 +215,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "programs.tasks.remind_due_dates",
         "schedule": 60 * 60.0,
     },
+    # An offer lasts hours: checked every few minutes, so it passes on soon after it ends.
+    "pass-on-expired-event-offers": {
+        "task": "events.tasks.pass_on_expired_offers",
+        "schedule": env.float("EVENT_OFFERS_SWEEP_EVERY", default=300.0),
+    },
+    "remind-event-registrants": {
+        "task": "events.tasks.remind_registrants",
+        "schedule": 60 * 60.0,
+    },
 }
 # How many days before a milestone or a progress report is due its project is reminded.
 IMPLEMENTER_REMIND_DAYS_BEFORE = env.int("IMPLEMENTER_REMIND_DAYS_BEFORE", default=7)

@@ -77,7 +77,8 @@ class Event(KeepsFoldedCopies, models.Model):
     title_folded = models.CharField(max_length=600, editable=False)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
-    format = models.CharField(_("format"), max_length=20, choices=Format)
+    # Empty while not known: the 2021 plan leaves the place, and so the format, of some "TBD".
+    format = models.CharField(_("format"), max_length=20, choices=Format, blank=True)
     theme = models.CharField(_("theme"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
     programme = models.CharField(_("programme"), max_length=30, choices=Programme, blank=True)
@@ -147,6 +148,13 @@ class Event(KeepsFoldedCopies, models.Model):
         _("hours to accept a freed seat"), default=48, help_text=_("How long a waiting person's offer lasts.")
     )
 
+    # The heading a published plan lists it under ("Training programs" in the report's plan for 2021).
+    plan_heading = models.CharField(
+        _("heading in WeGO's plan"),
+        max_length=100,
+        blank=True,
+        help_text=_("Where WeGO's published plan for the year lists it, e.g. “Training programs”."),
+    )
     source = models.CharField(
         _("source"), max_length=300, blank=True, help_text=_("Where these facts come from.")
     )

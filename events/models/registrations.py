@@ -41,7 +41,7 @@ class Registration(models.Model):
     status = REGISTRATION.state_model_field()
     # Until when a TIMED state holds its seat: an unconfirmed address briefly, an offer its hours.
     hold_until = models.DateTimeField(_("seat held until"), null=True, blank=True)
-    waiting_since = models.DateTimeField(_("waiting since"), null=True, blank=True)
+    joined_list_at = models.DateTimeField(_("joined the waiting list"), null=True, blank=True)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("address confirmed"), null=True, blank=True)
     attended = models.BooleanField(_("attended"), default=False)
@@ -58,7 +58,7 @@ class Registration(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["event", "status", "waiting_since"]),
+            models.Index(fields=["event", "status", "joined_list_at"]),
             models.Index(fields=["status", "hold_until"]),
         ]
 

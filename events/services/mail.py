@@ -51,9 +51,9 @@ def tell_awaiting_approval(registration, **_):
 
 
 def tell_waiting(registration, **_):
-    if registration.waiting_since is None:
-        type(registration).objects.filter(pk=registration.pk).update(waiting_since=timezone.now())
-        registration.refresh_from_db(fields=["waiting_since"])
+    if registration.joined_list_at is None:
+        type(registration).objects.filter(pk=registration.pk).update(joined_list_at=timezone.now())
+        registration.refresh_from_db(fields=["joined_list_at"])
     send("waiting", registration, position=position_in_waiting_list(registration))
 
 

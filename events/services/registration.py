@@ -117,7 +117,7 @@ def register(event, *, name, email, user=None, organisation_name="", organisatio
             if own_address:
                 step = seated_step(event, now, "register", "register_for_approval", "join_waiting_list")
                 if step == "join_waiting_list":
-                    registration.waiting_since = now
+                    registration.joined_list_at = now
                 registration.confirmed_at = now
             else:
                 step = "register_address"
@@ -170,7 +170,7 @@ def confirm_address(registration_id, email):
         Registration.objects.filter(pk=registration.pk).update(
             confirmed_at=now,
             hold_until=None,
-            waiting_since=now if step == "confirm_address_to_wait" else None,
+            joined_list_at=now if step == "confirm_address_to_wait" else None,
         )
         registration.refresh_from_db()
         return perform(registration, step, actor=None)

@@ -43,15 +43,15 @@ def waiting_list(event):
     return (
         Registration.objects.filter(event=event)
         .filter(REGISTRATION.q(WAITING))
-        .order_by("waiting_since", "pk")
+        .order_by("joined_list_at", "pk")
     )
 
 
 def position_in_waiting_list(registration):
     """1 for the next person to be offered a seat."""
     ahead = waiting_list(registration.event).filter(
-        Q(waiting_since__lt=registration.waiting_since)
-        | Q(waiting_since=registration.waiting_since, pk__lt=registration.pk)
+        Q(joined_list_at__lt=registration.joined_list_at)
+        | Q(joined_list_at=registration.joined_list_at, pk__lt=registration.pk)
     )
     return ahead.count() + 1
 

@@ -39,8 +39,8 @@ def test_fifty_people_at_once_for_ten_seats_give_ten_confirmed_and_forty_waiting
     assert free_seats(event) == 0
     # In order: whoever was served first waits ahead, and every place in the list is distinct.
     waiting = list(waiting_list(event))
-    assert [r.waiting_since for r in waiting] == sorted(r.waiting_since for r in waiting)
-    assert len({r.waiting_since for r in waiting}) == 40
+    assert [r.joined_list_at for r in waiting] == sorted(r.joined_list_at for r in waiting)
+    assert len({r.joined_list_at for r in waiting}) == 40
 
 
 @pytest.mark.django_db(transaction=True)

@@ -21,6 +21,7 @@ def test_each_app_contributes_its_panel_in_order():
         "membership",
         "smart-city-driver",
         "project-implementer",
+        "events",
         "messages",
     ]
 

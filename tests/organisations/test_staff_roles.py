@@ -63,7 +63,15 @@ def test_the_secretariat_manages_the_portals_models_and_never_accounts_groups_or
         Group.objects.get(name=SECRETARIAT).permissions.values_list("content_type__app_label", "codename")
     )
     apps_held = {app for app, _ in held}
-    assert apps_held == {"organisations", "members", "reviews", "programs", "workflow", "notifications"}
+    assert apps_held == {
+        "organisations",
+        "members",
+        "reviews",
+        "programs",
+        "events",
+        "workflow",
+        "notifications",
+    }
     assert not {codename for app, codename in held if app == "organisations" and codename.endswith("_user")}
     assert ("organisations", "change_affiliation") in held and ("programs", "change_project") in held
 

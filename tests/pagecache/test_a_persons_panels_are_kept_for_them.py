@@ -9,7 +9,9 @@ from django.contrib.sessions.middleware import SessionMiddleware
 from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from events.services.registration import register
 from organisations.dashboard import PANELS
 from programs.models import ProjectDraft
 from tests.factories import (
@@ -19,6 +21,7 @@ from tests.factories import (
     SolutionFinderApplicationFactory,
     official_of,
     official_of_partner,
+    open_event,
 )
 from tests.programs.implementer_helpers import open_call, ready_proposal
 from tests.programs.sf_helpers import introduce
@@ -55,6 +58,9 @@ def person():
     ProjectFactory(title="River bicycles", city=city, organisation=city)
     notify(official, "Your application was received")
     ready_proposal(open_call(), city.organisation, official)
+    register(open_event(), name=official.first_name, email=official.email, user=official)
+    # Its confirmation, read: the tests below count the unread messages from the one above.
+    Notification.objects.filter(kind__startswith="events:").update(read_at=timezone.now())
     return official
 
 

@@ -23,6 +23,12 @@ CREATE_NOTHING = {
     "templates/admin/programs/solutionfinderapplication/change_form.html": (
         "proposing a partner: refused when the partner is already proposed (a lock and a check)"
     ),
+    "templates/events/registration.html": (
+        "cancelling, accepting or declining a seat: the second finds it done and changes nothing"
+    ),
+    "templates/events/confirm_address.html": "confirming an address: confirmed already the second time",
+    "templates/events/check_in.html": "checking someone in: present already the second time",
+    "templates/events/import_attendance.html": "reading a participant report: those marked stay marked",
 }
 
 
