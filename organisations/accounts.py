@@ -76,3 +76,13 @@ class AccountAdapter(DefaultAccountAdapter):
         if password_typed_recently():
             return False
         return super().is_reauthentication_required(app=app, **kwargs)
+
+
+def has_confirmed(user, email):
+    """Whether `email` is an address this person confirmed (so mail to it reaches them)."""
+    return (
+        user.is_authenticated
+        and User.objects.filter(
+            pk=user.pk, emailaddress__email__iexact=email, emailaddress__verified=True
+        ).exists()
+    )

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from members.models import Member
 from organisations.access import organisations_of
+from organisations.accounts import has_confirmed
 from wego.workflow.engine import perform, start
 
 from ..models import Registration, WhoMayRegister
@@ -95,7 +96,8 @@ def register(event, *, name, email, user=None, organisation_name="", organisatio
     email = email.strip()
     now = timezone.now()
     signed_in = user is not None and user.is_authenticated
-    own_address = signed_in and email.lower() == user.email.lower()
+    # An address the person confirmed on their account needs no confirming again.
+    own_address = signed_in and has_confirmed(user, email)
     try:
         with transaction.atomic():
             event = locked_event(event.pk)
