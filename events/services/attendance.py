@@ -65,20 +65,24 @@ def addresses_in(upload):
         raise UnreadableReport(_("The file is not text: export the participant report as CSV."))
     if "\x00" in text:
         raise UnreadableReport(_("The file is not text: export the participant report as CSV."))
-    rows = list(csv.reader(io.StringIO(text)))
-    # Platforms put a summary above the participants: the header is the first row naming an address.
-    for number, row in enumerate(rows):
+    # Platforms put a summary table above the participants' (Zoom: the meeting and its host): each
+    # table's header names its address column, and the addresses under it are read.
+    addresses, column = set(), None
+    for row in csv.reader(io.StringIO(text)):
         names = [cell.strip().lower() for cell in row]
-        column = next((names.index(name) for name in ADDRESS_COLUMNS if name in names), None)
-        if column is not None:
-            return {
-                row[column].strip().lower()
-                for row in rows[number + 1 :]
-                if len(row) > column and "@" in row[column]
-            }
-    raise UnreadableReport(
-        _("No column of email addresses was found. The report needs a column named “Email” or “User Email”.")
-    )
+        header = next((names.index(name) for name in ADDRESS_COLUMNS if name in names), None)
+        if header is not None:
+            column = header
+        elif column is not None and len(row) > column and "@" in row[column]:
+            addresses.add(row[column].strip().lower())
+    if column is None:
+        raise UnreadableReport(
+            _(
+                "No column of email addresses was found. "
+                "The report needs a column named “Email” or “User Email”."
+            )
+        )
+    return addresses
 
 
 def import_attendance(event, upload, *, source):
