@@ -44,6 +44,10 @@ def public_pages():
             "implementer-call",
             ImplementerCall.objects.announced().order_by("-year").first().get_absolute_url(),
         ),
+        ("events", "/events/"),
+        ("events-filtered", "/events/past/?kind=webinar&year=2020&q=smart"),
+        # The report's EXCOM 2020: host, sponsors, outcomes and figures.
+        ("event", "/events/excom-2020/"),
     ]
     return pages
 
