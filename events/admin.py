@@ -181,7 +181,8 @@ class NetworkAdmin(PortalModelAdmin):
 @admin.register(Registration)
 class RegistrationAdmin(WorkflowAdminMixin, PortalModelAdmin):
     list_display = ["name", "email", "event", "status", "created_at", "attended"]
-    list_filter = ["status", "attended", "event"]
+    # Only the events that have registrations: the calendar holds thousands.
+    list_filter = ["status", "attended", ("event", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["event"]
     search_fields = ["name", "email", "organisation_name", "event__title"]
     readonly_fields = fields = [

@@ -18,6 +18,7 @@ urlpatterns = [
     path("confirm/<str:token>/", registration.confirm_address, name="confirm_address"),
     path("<slug:slug>/", public.event, name="event"),
     path("<slug:slug>/event.ics", calendars.event_ics, name="event_ics"),
+    path("<slug:slug>/materials/<int:pk>/", public.material, name="material"),
     path("<slug:slug>/register/", registration.register, name="register"),
     path("<slug:slug>/register/check-your-mail/", registration.check_your_mail, name="check_your_mail"),
     path("<slug:slug>/check-in/", staff.check_in, name="check_in"),

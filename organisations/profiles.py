@@ -16,3 +16,9 @@ def register(accessor, *, reserved_slugs=()):
 
 def accessors():
     return tuple(_ACCESSORS)
+
+
+def with_profiles(prefix=""):
+    """The select_related paths that read every profile with its organisation (`prefix` leads to the
+    organisation, e.g. "organisation__"): public_url() then asks nothing more."""
+    return [f"{prefix}{accessor}" for accessor in accessors()]

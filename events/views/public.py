@@ -10,13 +10,16 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from organisations.profiles import with_profiles
 from wego.listing import filtered_page, is_live_update
 from wego.pagecache.pages import public_page
+from wego.uploads import download
 
 from ..dates import Precision, quarter_of
 from ..filters import EventFilter, PastEventFilter
-from ..models import Event, Network, Role, Session
+from ..models import Event, Material, Network, Role, Session
 from ..services.counts import counts_of
+from ..services.registration import why_closed
 from ..structured import structured_data
 
 PAGE_SIZE = 25
@@ -105,9 +108,12 @@ def published_event(slug):
 @require_safe
 def event(request, slug):
     event = published_event(slug)
-    parts = list(event.parts.select_related("organisation__member").order_by("role", "position", "pk"))
+    parts = list(
+        event.parts.select_related(*with_profiles("organisation__")).order_by("role", "position", "pk")
+    )
     sessions = Session.objects.filter(event=event).prefetch_related("speakers")
     counts = counts_of(event)
+    closed = why_closed(event, timezone.now()) if event.registration_open else None
     return render(
         request,
         "events/event.html",
@@ -121,12 +127,22 @@ def event(request, slug):
             "figures": event.figures.all(),
             "materials": event.materials.all(),
             "counts": counts,
+            "registration_closed": closed,
             # Inside a <script> element: "<" escaped, so no text of the event can close it.
             "structured_data": json.dumps(structured_data(request, event, parts), ensure_ascii=False).replace(
                 "<", "\\u003c"
             ),
         },
     )
+
+
+@login_not_required
+@require_safe
+def material(request, slug, pk):
+    """A material's file (a PDF, checked by content when uploaded), as a download."""
+    event = published_event(slug)
+    found = get_object_or_404(Material.objects.exclude(file=""), event=event, pk=pk)
+    return download(found.file, found.title)
 
 
 @public_page(*SHOWS)
@@ -150,7 +166,7 @@ def network(request, slug):
         "events/network.html",
         {
             "network": network,
-            "partners": network.partners.select_related("organisation__member"),
+            "partners": network.partners.select_related(*with_profiles("organisation__")),
             "held": [event for event in events if event.is_over(today)][::-1],
             "planned": [event for event in events if not event.is_over(today)],
         },
