@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from django.db.models.functions import ExtractQuarter, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
-from organisations.models import Region
+from organisations.list_filters import RegionChoiceFilter
 from wego.listing import ListFilterSet, ListForm, search_filter
 from wego.pagecache.versions import remembered
 
@@ -68,14 +68,7 @@ class EventFilter(ListFilterSet):
         empty_label=_("All programmes and networks"),
         error_messages={"invalid_choice": _("There is no programme or network “%(value)s”.")},
     )
-    region = django_filters.ModelChoiceFilter(
-        label=_("Region"),
-        field_name="region",
-        queryset=Region.objects.all(),
-        to_field_name="slug",
-        empty_label=_("All regions"),
-        error_messages={"invalid_choice": _("There is no region “%(value)s”.")},
-    )
+    region = RegionChoiceFilter()
     year = django_filters.ChoiceFilter(
         label=_("Year"),
         choices=year_choices,

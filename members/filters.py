@@ -3,7 +3,7 @@ import functools
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from organisations.models import Region
+from organisations.list_filters import RegionChoiceFilter
 from wego.countries import by_name
 from wego.listing import ListFilterSet, ListForm, search_filter
 from wego.pagecache.versions import remembered
@@ -29,14 +29,7 @@ class MemberFilter(ListFilterSet):
     shows = MEMBERS
 
     q = search_filter(_("Search by name"))
-    region = django_filters.ModelChoiceFilter(
-        label=_("Region"),
-        field_name="organisation__region",
-        queryset=Region.objects.all(),
-        to_field_name="slug",
-        empty_label=_("All regions"),
-        error_messages={"invalid_choice": _("There is no region “%(value)s”.")},
-    )
+    region = RegionChoiceFilter(field_name="organisation__region")
     type = django_filters.ChoiceFilter(
         label=_("Type"),
         field_name="organisation__kind",

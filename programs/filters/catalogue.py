@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField
 
-from organisations.models import Region
+from organisations.list_filters import RegionChoiceFilter
 from wego.listing import ListFilterSet, ListForm, search_filter
 
 from ..models import LANGUAGE_CHOICES, Area, Maturity, Partner, PartnerType, PriceModel, Solution
@@ -73,14 +73,7 @@ class PartnerFilter(ListFilterSet):
         error_messages={"invalid_choice": _("There is no partner type “%(value)s”.")},
     )
     area = AreaChoiceFilter(field_name="areas")
-    region = django_filters.ModelChoiceFilter(
-        label=_("Region served"),
-        field_name="regions",
-        queryset=Region.objects.all(),
-        to_field_name="slug",
-        empty_label=_("All regions"),
-        error_messages={"invalid_choice": _("There is no region “%(value)s”.")},
-    )
+    region = RegionChoiceFilter(field_name="regions", label=_("Region served"))
     language = django_filters.ChoiceFilter(
         label=_("Language"),
         choices=language_choices,

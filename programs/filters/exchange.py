@@ -7,7 +7,7 @@ from django.db.models import Case, F, IntegerField, Max, Min, Q, Value, When
 from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext_lazy as _
 
-from organisations.models import Region
+from organisations.list_filters import RegionChoiceFilter
 from wego.countries import by_name
 from wego.listing import ListFilterSet, ListForm, search_filter
 from wego.pagecache.versions import remembered
@@ -77,14 +77,7 @@ class ProjectFilter(ListFilterSet):
         empty_label=_("All areas"),
         error_messages={"invalid_choice": _("There is no area “%(value)s”.")},
     )
-    region = django_filters.ModelChoiceFilter(
-        label=_("Region"),
-        field_name="city__region",
-        queryset=Region.objects.all(),
-        to_field_name="slug",
-        empty_label=_("All regions"),
-        error_messages={"invalid_choice": _("There is no region “%(value)s”.")},
-    )
+    region = RegionChoiceFilter(field_name="city__region")
     country = django_filters.ChoiceFilter(
         label=_("Country"),
         field_name="city__country",
