@@ -94,13 +94,14 @@ def register(event, *, name, email, user=None, organisation_name="", organisatio
     """Register `email` for `event`. A signed-in person registering their own account's address has
     confirmed it already; anyone else confirms it from the mail first. Raises Refused."""
     email = email.strip()
-    now = timezone.now()
     signed_in = user is not None and user.is_authenticated
     # An address the person confirmed on their account needs no confirming again.
     own_address = signed_in and has_confirmed(user, email)
     try:
         with transaction.atomic():
             event = locked_event(event.pk)
+            # Read once the lock is held: the waiting list's order is the order people were served in.
+            now = timezone.now()
             if refusal := why_closed(event, now) or why_not_allowed(
                 event, user if signed_in else None, email
             ):
@@ -145,12 +146,12 @@ def seated_step(event, now, seated, for_approval, waiting, *, holding=False):
 
 def confirm_address(registration_id, email):
     """The person followed the link of the mail that asked them to confirm their address."""
-    now = timezone.now()
     with transaction.atomic():
         registration = Registration.objects.select_related("event").get(pk=registration_id)
         if registration.email.lower() != email.lower():
             raise Refused(_("This link is for another address."))
         event = locked_event(registration.event_id)
+        now = timezone.now()
         registration = Registration.objects.select_for_update().get(pk=registration_id)
         if not REGISTRATION.has(registration, UNCONFIRMED):
             if REGISTRATION.has(registration, ACTIVE):

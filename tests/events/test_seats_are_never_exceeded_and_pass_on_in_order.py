@@ -41,6 +41,8 @@ def test_fifty_people_at_once_for_ten_seats_give_ten_confirmed_and_forty_waiting
     waiting = list(waiting_list(event))
     assert [r.joined_list_at for r in waiting] == sorted(r.joined_list_at for r in waiting)
     assert len({r.joined_list_at for r in waiting}) == 40
+    # The list's order is the order people were served in under the event's lock (their rows' order).
+    assert [r.pk for r in waiting] == sorted(r.pk for r in waiting)
 
 
 @pytest.mark.django_db(transaction=True)
