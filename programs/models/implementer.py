@@ -150,6 +150,11 @@ class ImplementerCall(Scored, models.Model):
         return organisations.filter(condition)
 
 
+def seoul_today():
+    """Today as the Secretariat counts days, in Seoul (UTC's date differs nine hours a day)."""
+    return timezone.localdate(timezone=zoneinfo.ZoneInfo(settings.SECRETARIAT_TIME_ZONE))
+
+
 def seoul_time(moment):
     """A moment as the Secretariat reads it, in Seoul."""
     seoul = zoneinfo.ZoneInfo(settings.SECRETARIAT_TIME_ZONE)

@@ -13,6 +13,7 @@ from wego.workflow.errors import NotEditable
 from ..implementation_workflow import CITY, CONSULTANT, DELIVERING, MILESTONE, the_project
 from ..implementer_workflow import PROPOSAL, SELECTED
 from ..models import Beneficiary, Milestone, ProgressReport, Project, Proposal, Stage
+from ..models.implementer import seoul_today
 from .exchange import in_the_portals_language, publish_to_the_exchange
 
 
@@ -90,7 +91,7 @@ def due_items():
 
 def send_due_reminders(today=None):
     """Some days before each due date, and once it has passed: each once (wego/notifications/reminders.py)."""
-    today = today or timezone.localdate()
+    today = today or seoul_today()
     return remind_all(due_items(), today, settings.IMPLEMENTER_REMIND_DAYS_BEFORE)
 
 

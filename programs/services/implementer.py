@@ -3,7 +3,6 @@ results released. Every refusal raises NotEditable or NotReady with a message fo
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -24,6 +23,7 @@ from wego.workflow.models import TransitionRecord
 
 from ..implementer_workflow import DECIDED, EDITABLE, PROPOSAL, RELEASING
 from ..models import Beneficiary, Proposal
+from ..models.implementer import seoul_today
 
 # What WeGO's feasibility programme judged: offered on every new call, for staff to weigh or change
 # while the call is prepared.
@@ -162,7 +162,7 @@ def record_beneficiary(proposal):
     Beneficiary.objects.get_or_create(
         call_id=proposal.call_id,
         organisation_id=proposal.organisation_id,
-        defaults={"proposal": proposal, "selected_in": timezone.localdate()},
+        defaults={"proposal": proposal, "selected_in": seoul_today()},
     )
 
 

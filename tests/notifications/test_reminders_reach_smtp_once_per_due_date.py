@@ -5,6 +5,7 @@ date however often the task runs, through the outbox to a real SMTP server by a 
 import datetime
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from organisations.access import officials_of
@@ -72,3 +73,12 @@ def worker_is_idle():
     inspect = app.control.inspect(timeout=1)
     active, reserved = inspect.active() or {}, inspect.reserved() or {}
     return bool(active) and not any(active.values()) and not any(reserved.values())
+
+
+@pytest.mark.django_db
+def test_the_day_of_the_reminders_is_seouls():
+    proposal, _, _ = project_under_way()
+    milestone_of(proposal, due_on=datetime.date(2028, 3, 31))
+    # 23:30 UTC on 23 March is already 24 March in Seoul: seven days before the date there.
+    with time_machine.travel(datetime.datetime(2028, 3, 23, 23, 30, tzinfo=datetime.UTC), tick=False):
+        assert send_due_reminders() == 1
