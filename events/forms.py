@@ -18,7 +18,8 @@ class RegistrationForm(PortalForm):
     organisation_name = forms.CharField(
         label=_("Organisation"), max_length=200, required=False, validators=[no_markup]
     )
-    country = LazyTypedChoiceField(label=_("Country"), choices=countries, required=False)
+    # With an empty choice first: with_prompt() words it (and would otherwise take Afghanistan's place).
+    country = LazyTypedChoiceField(label=_("Country"), choices=[("", ""), *countries], required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -34,9 +34,10 @@ def structured_data(request, event, parts):
         "@type": "Event",
         "name": event.title,
         "url": f"{settings.PORTAL_URL}{event.get_absolute_url()}",
-        "eventAttendanceMode": ATTENDANCE[event.format],
         "eventStatus": "https://schema.org/EventScheduled",
     }
+    if event.format:
+        data["eventAttendanceMode"] = ATTENDANCE[event.format]
     if event.description:
         data["description"] = event.description
     if start:

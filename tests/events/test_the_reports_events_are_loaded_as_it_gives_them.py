@@ -104,3 +104,11 @@ def test_a_visitor_filters_the_past_events_to_2020s_webinars(client, report_data
     titles = listed(response, "title")
     assert len(titles) == 12
     assert all(Event.objects.get(title=title).year == 2020 for title in titles)
+
+
+def test_every_event_and_network_the_report_gives_has_a_page_that_opens(client, report_data):
+    for event in Event.objects.all():
+        response = client.get(event.get_absolute_url())
+        assert response.status_code == 200, event.slug
+    for network in Network.objects.all():
+        assert client.get(network.get_absolute_url()).status_code == 200, network.slug
