@@ -47,6 +47,18 @@ def day(value):
     return formats.date_format(value, "DATE_FORMAT")
 
 
+def zone_label(zone_name):
+    """A time zone as a reader names it: "Asia/Seoul" is "Seoul time", "America/New_York" "New York time"."""
+    city = zone_name.rsplit("/", 1)[-1].replace("_", " ")
+    return str(_("%(city)s time")) % {"city": city}
+
+
+def moment_label(moment, zone_name):
+    """A moment in a time zone, with the zone said: "Dec. 3, 2026, 11:41 a.m. (Seoul time)"."""
+    local = moment.astimezone(ZoneInfo(zone_name))
+    return f"{formats.date_format(local, 'DATETIME_FORMAT')} ({zone_label(zone_name)})"
+
+
 @dataclass(frozen=True)
 class When:
     """An event's date as known: the fields of `Dated`, read together."""
@@ -140,9 +152,14 @@ class When:
         """The date as a reader expects it, at its precision ("Q3/Q4 2021", "5 August 2020")."""
         if self.precision == Precision.EXACT:
             start, end = self.local(self.starts_at), self.local(self.ends_at)
+            zone = zone_label(self.time_zone)
             if start.date() == end.date():
-                return f"{day(start)}, {formats.time_format(start)}–{formats.time_format(end)}"
-            return f"{day(start)} – {day(end)}"
+                return f"{day(start)}, {formats.time_format(start)}–{formats.time_format(end)} ({zone})"
+            first, last = (
+                f"{day(start)}, {formats.time_format(start)}",
+                f"{day(end)}, {formats.time_format(end)}",
+            )
+            return f"{first} – {last} ({zone})"
         if self.precision == Precision.DAYS:
             if self.end_date and self.end_date != self.start_date:
                 return f"{day(self.start_date)} – {day(self.end_date)}"

@@ -74,14 +74,16 @@ class EventFilter(ListFilterSet):
         choices=year_choices,
         method="in_year",
         empty_label=_("Any year"),
-        error_messages={"invalid_choice": _("No event is recorded in “%(value)s”.")},
+        error_messages={"invalid_choice": _("“%(value)s” is not one of the years events are recorded in.")},
     )
     quarter = django_filters.ChoiceFilter(
         label=_("Quarter"),
         choices=QUARTERS,
         method="in_quarter",
         empty_label=_("Any quarter"),
-        help_text=_("Events known only to the year are in no quarter; year-round events are in each."),
+        help_text=_(
+            "An event known only to its year is in no quarter; a year-round event is in every quarter."
+        ),
         error_messages={"invalid_choice": _("There is no quarter “%(value)s”: choose 1 to 4.")},
     )
 

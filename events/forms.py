@@ -13,7 +13,10 @@ class RegistrationForm(PortalForm):
     name = forms.CharField(label=_("Your name"), max_length=200, validators=[no_markup])
     email = forms.EmailField(
         label=_("Your email address"),
-        help_text=_("We send a link to confirm it; nothing is booked until you follow it."),
+        help_text=_(
+            "We send a link to confirm it. A free seat is kept for you for 30 minutes meanwhile; "
+            "the registration counts once you follow the link."
+        ),
     )
     organisation_name = forms.CharField(
         label=_("Organisation"), max_length=200, required=False, validators=[no_markup]

@@ -13,7 +13,7 @@ from wego.labels import label_of
 from wego.text import KeepsFoldedCopies
 from wego.uploads import CheckedFileField, validate_pdf
 
-from ..dates import Precision, When
+from ..dates import Precision, When, moment_label
 from .networks import Network
 
 
@@ -153,7 +153,10 @@ class Event(KeepsFoldedCopies, models.Model):
         _("heading in WeGO's plan"),
         max_length=100,
         blank=True,
-        help_text=_("Where WeGO's published plan for the year lists it, e.g. “Training programs”."),
+        help_text=_(
+            "Where WeGO's published plan for the year lists it, e.g. “Training programs”. "
+            "Clear it once the event is recorded as held."
+        ),
     )
     source = models.CharField(
         _("source"), max_length=300, blank=True, help_text=_("Where these facts come from.")
@@ -246,6 +249,16 @@ class Event(KeepsFoldedCopies, models.Model):
                 raise ValidationError(
                     {"registration_closes_at": _("Registration must close after it opens.")}
                 )
+
+    def moment_label(self, moment):
+        """A moment (an offer's deadline) in the event's own time zone, the zone said."""
+        return moment_label(moment, self.time_zone)
+
+    @property
+    def is_plan_only(self):
+        """Listed in a published plan whose dates have passed: whether it was held is not recorded
+        (the report's plan for 2021, read later). Staff clear the heading once they record it held."""
+        return bool(self.plan_heading) and self.is_over()
 
     def is_over(self, today=None):
         return self.period_end is not None and self.period_end < (today or timezone.localdate())

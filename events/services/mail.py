@@ -61,7 +61,7 @@ def offer_the_seat(registration, **_):
     until = timezone.now() + timedelta(hours=registration.event.offer_hours)
     type(registration).objects.filter(pk=registration.pk).update(hold_until=until)
     registration.hold_until = until
-    send("offered", registration, until=until)
+    send("offered", registration, until=registration.event.moment_label(until))
 
 
 def pass_the_seat_on(registration, **_):

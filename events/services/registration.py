@@ -8,6 +8,7 @@ and these functions send the same mail.
 
 from datetime import timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -78,16 +79,47 @@ def active_registration(event, email):
     )
 
 
+class AlreadyRegistered(Refused):
+    """The address is registered for the event already. Whoever asked is not told in what state (the
+    address may be someone else's): its owner is sent the link to their registration instead."""
+
+
 def already_registered(registration):
-    state = REGISTRATION.current(registration)
-    return Refused(
-        _(
-            "%(email)s is already registered for this event (%(state)s). "
-            "Follow the link in the mail we sent to see it."
-        )
-        % {"email": registration.email, "state": state.applicant_label},
+    return AlreadyRegistered(
+        _("This address is registered for this event already: we sent it the link to its registration."),
         registration,
     )
+
+
+# A second registration of an address this soon after the first is the same form sent again.
+SAME_SENDING = timedelta(minutes=2)
+# Not more than one reminder of their registration per address and this while, however often asked.
+RESEND_EVERY = timedelta(minutes=10)
+
+
+def send_the_link_again(registration):
+    """Mail the registration's owner its link (the address's confirmation while it is unconfirmed),
+    unless it was sent a moment ago: True when a mail went to the outbox."""
+    from wego.notifications.models import Notification
+
+    now = timezone.now()
+    if now - registration.created_at < SAME_SENDING:
+        return False
+    recent = Notification.objects.filter(
+        content_type=ContentType.objects.get_for_model(registration),
+        object_id=registration.pk,
+        kind__in=["events:confirm_address", "events:already_registered"],
+        created_at__gte=now - RESEND_EVERY,
+    )
+    if recent.exists():
+        return False
+    from . import mail
+
+    if REGISTRATION.has(registration, UNCONFIRMED):
+        mail.ask_to_confirm_address(registration)
+    else:
+        mail.send("already_registered", registration)
+    return True
 
 
 def register(event, *, name, email, user=None, organisation_name="", organisation=None, country=""):

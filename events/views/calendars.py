@@ -22,9 +22,10 @@ from .public import SHOWS, published_event
 FEED_LIMIT = 500
 
 
-def ics_response(content, filename):
+def ics_response(content, filename, *, download=True):
+    """An event's calendar file downloads; a feed to subscribe to is shown as it is (`download=False`)."""
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Content-Disposition"] = f'{"attachment" if download else "inline"}; filename="{filename}"'
     return response
 
 
@@ -45,11 +46,12 @@ def calendar_feed(request):
     """Every published event whose days are known, or those the list's filters choose."""
     found, _notices = filter_with_notices(EventFilter, request.GET)
     events = found.qs.filter(precision__in=calendars.WITH_DAYS)[:FEED_LIMIT]
-    return ics_response(calendars.calendar(events, name=_("WeGO events")), "wego-events.ics")
+    return ics_response(calendars.calendar(events, name=_("WeGO events")), "wego-events.ics", download=False)
 
 
 class UpcomingEvents(Feed):
     feed_type = Atom1Feed
+    author_name = "WeGO"
     title = gettext_lazy("WeGO events: upcoming")
     subtitle = gettext_lazy("Gatherings of the World Smart Sustainable Cities Organization and its partners.")
 

@@ -4,6 +4,7 @@ regional networks."""
 import json
 
 from django.contrib.auth.decorators import login_not_required
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -55,8 +56,14 @@ def past(request):
 @login_not_required
 @require_safe
 def archive(request):
-    starts = Event.objects.published().exclude(period_start=None).values_list("period_start", flat=True)
-    years = sorted({day.year for day in starts}, reverse=True)
+    years = [
+        (row["period_start__year"], row["events"])
+        for row in Event.objects.published()
+        .exclude(period_start=None)
+        .values("period_start__year")
+        .annotate(events=Count("pk"))
+        .order_by("-period_start__year")
+    ]
     undated = Event.objects.published().filter(period_start=None).order_by("title_folded", "pk")
     return render(request, "events/archive.html", {"years": years, "undated": undated})
 
@@ -66,14 +73,17 @@ YEAR_ROUND = "year-round"
 TO_BE_DECIDED = "tbd"
 
 
-def section_of(event):
-    """The quarter an event is listed under in its year's archive, or the year-round or
-    to-be-decided section: never a quarter its date is not known to."""
+def sections_of(event, year):
+    """The sections of `year`'s archive an event is listed under: each quarter of the year its known
+    span touches (Q3/Q4 under both), or the year-round or to-be-decided section; never a quarter its
+    date is not known to."""
     if event.precision == Precision.YEAR_ROUND:
-        return YEAR_ROUND
+        return [YEAR_ROUND]
     if event.precision == Precision.TBD:
-        return TO_BE_DECIDED
-    return quarter_of(event.period_start)
+        return [TO_BE_DECIDED]
+    first = quarter_of(event.period_start) if event.period_start.year == year else 1
+    last = quarter_of(event.period_end) if event.period_end.year == year else 4
+    return list(range(first, last + 1))
 
 
 @public_page(*SHOWS)
@@ -82,7 +92,7 @@ def section_of(event):
 def year(request, year):
     events = list(
         Event.objects.published()
-        .filter(period_start__year=year)
+        .filter(period_start__year__lte=year, period_end__year__gte=year)
         .select_related("network")
         .order_by("period_start", "period_end", "title_folded", "pk")
     )
@@ -90,7 +100,8 @@ def year(request, year):
         raise Http404
     sections = {key: [] for key in (1, 2, 3, 4, YEAR_ROUND, TO_BE_DECIDED)}
     for event in events:
-        sections[section_of(event)].append(event)
+        for section in sections_of(event, year):
+            sections[section].append(event)
     return render(
         request,
         "events/year.html",
@@ -167,7 +178,8 @@ def network(request, slug):
         {
             "network": network,
             "partners": network.partners.select_related(*with_profiles("organisation__")),
-            "held": [event for event in events if event.is_over(today)][::-1],
+            "held": [e for e in events if e.is_over(today) and not e.is_plan_only][::-1],
             "planned": [event for event in events if not event.is_over(today)],
+            "not_recorded": [e for e in events if e.is_plan_only],
         },
     )

@@ -23,7 +23,7 @@ from ..forms import RegistrationForm
 from ..models import Registration
 from ..services import links
 from ..services import registration as registering
-from ..services.seats import position_in_waiting_list
+from ..services.seats import has_a_free_seat, position_in_waiting_list
 from ..workflow import ACTIVE, CONFIRMED, OFFERED, REGISTRATION, UNCONFIRMED, WAITING
 from .calendars import ics_response
 from .public import published_event
@@ -47,6 +47,8 @@ def register(request, slug):
         messages.info(request, _("You are registered for this event already; here is your registration."))
         return redirect(links.registration_link(existing))
     closed = registering.why_closed(event, timezone.now())
+    # Whether a seat is free now: the page then says "join the waiting list" rather than "register".
+    full = not has_a_free_seat(event)
     form = None
     if request.method == "POST":
         if closed:
@@ -63,17 +65,21 @@ def register(request, slug):
             form = RegistrationForm(request.POST)
             if not form.is_valid():
                 return render(
-                    request, "events/register.html", {"event": event, "form": form, "closed": closed}
+                    request,
+                    "events/register.html",
+                    {"event": event, "form": form, "closed": closed, "full": full},
                 )
             details = form.cleaned_data
         if answer := already_sent(request):
             return answer
         try:
             registration = registering.register(event, user=request.user if signed_in else None, **details)
+        except registering.AlreadyRegistered as refusal:
+            # The same answer whatever the address's state, which may be someone else's to know: its
+            # owner gets the link (a double click sends nothing more).
+            registering.send_the_link_again(refusal.registration)
+            return redirect("events:check_your_mail", slug=event.slug)
         except registering.Refused as refusal:
-            if refusal.registration is not None and REGISTRATION.has(refusal.registration, UNCONFIRMED):
-                # The same form sent twice (a double click): the first one's mail is on its way.
-                return redirect("events:check_your_mail", slug=event.slug)
             messages.error(request, refusal.message)
             return redirect("events:register", slug=event.slug)
         if REGISTRATION.has(registration, UNCONFIRMED):
@@ -84,7 +90,9 @@ def register(request, slug):
         if signed_in:
             initial = {"name": request.user.get_full_name(), "email": request.user.email}
         form = RegistrationForm(initial=initial)
-    return render(request, "events/register.html", {"event": event, "form": form, "closed": closed})
+    return render(
+        request, "events/register.html", {"event": event, "form": form, "closed": closed, "full": full}
+    )
 
 
 @login_not_required
@@ -151,6 +159,11 @@ def registration(request, token):
         if action not in ACTIONS:
             messages.error(request, _("That is not something one can do with a registration."))
             return redirect(request.path)
+        if action == "cancel" and request.POST.get("sure") != "yes":
+            messages.error(
+                request, _("Tick the box to confirm that you are cancelling; nothing was changed.")
+            )
+            return redirect(request.path)
         was_active = REGISTRATION.has(registration, ACTIVE)
         try:
             registration = ACTIONS[action](registration)
@@ -178,6 +191,8 @@ def registration(request, token):
             if REGISTRATION.has(registration, WAITING)
             else None,
             "has_days": event.when.has_days,
+            "offer_until": event.moment_label(registration.hold_until) if registration.hold_until else "",
+            "may_register_again": not REGISTRATION.has(registration, ACTIVE) and event.registration_open,
         },
     )
 

@@ -38,8 +38,10 @@ def test_a_visitor_finds_excom_2020_and_the_plan_for_2021(page, portal):
     page.get_by_role("link", name="Events", exact=True).first.click()
     page.get_by_role("link", name="Archive by year").click()
     page.get_by_role("link", name="2021").click()
+    # Known to "Q3/Q4": listed under both quarters, never given a day.
     assembly = page.locator("li", has_text="5th WeGO General Assembly")
-    expect(assembly).to_contain_text("Q3/Q4 2021")
+    expect(assembly).to_have_count(2)
+    expect(assembly.first).to_contain_text("Q3/Q4 2021")
     expect(page.get_by_role("heading", name="Year-round")).to_be_visible()
 
 
@@ -72,6 +74,7 @@ def test_a_visitor_registers_confirms_adds_it_to_a_calendar_and_cancels_from_the
     assert str(entry["summary"]) == webinar.title and entry.decoded("dtstart") == webinar.start_date
 
     page.goto(portal + link_in_mail("ana@cauayan.example", "confirmed", "registration"))
+    page.get_by_label("Yes, cancel my registration.").check()
     page.get_by_role("button", name="Cancel my registration").click()
     expect(page.get_by_text("Your registration is cancelled.")).to_be_visible()
     expect(page.locator("#registration-state")).to_contain_text("Cancelled")
@@ -83,12 +86,14 @@ def test_a_full_events_waiting_list_gets_an_offer_that_is_accepted(page, portal)
     registering.register(event, name="First", email=first.email, user=first)
     page.goto(f"{portal}/events/{event.slug}/")
     page.get_by_role("link", name="Join the waiting list").click()
+    heading = page.get_by_role("heading", level=1)
+    expect(heading).to_have_text("Join the waiting list for Closed EXCOM session")
     page.get_by_label("Your name").fill("Ben Okafor")
     page.get_by_label("Your email address").fill("ben@abuja.example")
-    page.get_by_role("button", name="Register").click()
+    page.get_by_role("button", name="Join the waiting list").click()
     page.goto(portal + link_in_mail("ben@abuja.example", "confirm_address", "confirm"))
     page.get_by_role("button", name="Confirm my address").click()
-    expect(page.locator("#registration-state")).to_contain_text("number 1 on the waiting list")
+    expect(page.locator("#registration-state")).to_contain_text("Number 1 on the waiting list")
 
     registering.cancel(Registration.objects.get(email=first.email), actor=first)
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from events.models import Invitation, Registration, WhoMayRegister
 from events.services import registration as registering
-from events.workflow import CONFIRMED, REGISTRATION, UNCONFIRMED, WAITING
+from events.workflow import ACTIVE, CONFIRMED, OFFERED, REGISTRATION, UNCONFIRMED, WAITING
 from tests.factories import MemberFactory, UserFactory, official_of, open_event, secretariat_user, verified
 from wego.notifications.models import Notification
 from wego.workflow.engine import perform
@@ -58,9 +58,12 @@ def test_a_visitor_registers_confirms_from_the_mail_and_cancels_without_signing_
     assert "https://zoom.example/j/1" in str(entry["description"])
 
     own_page = link_in(confirmed, "registration")
-    client.post(own_page, {"action": "cancel"})
-    assert REGISTRATION.has(Registration.objects.get(), registering.ACTIVE) is False
-    again = client.post(own_page, {"action": "cancel"}, follow=True)
+    unticked = client.post(own_page, {"action": "cancel"}, follow=True)
+    assert "Tick the box to confirm" in unticked.text
+    assert REGISTRATION.has(Registration.objects.get(), CONFIRMED)
+    client.post(own_page, {"action": "cancel", "sure": "yes"})
+    assert REGISTRATION.has(Registration.objects.get(), ACTIVE) is False
+    again = client.post(own_page, {"action": "cancel", "sure": "yes"}, follow=True)
     assert "was cancelled already; nothing changed" in again.text
     assert mail_to(ANA["email"], "cancelled")
     assert Notification.objects.filter(kind="events:cancelled").count() == 1
@@ -111,7 +114,7 @@ def test_a_full_event_puts_people_on_the_waiting_list_and_says_their_place(clien
         registering.register(event, name=f"P{number}", email=person.email, user=person)
     last = Registration.objects.filter(REGISTRATION.q(WAITING)).latest("pk")
     page = client.get(last.get_absolute_url()).text
-    assert "number 2 on the waiting list" in page
+    assert "Number 2 on the waiting list" in page and "Leave the waiting list" in page
     assert "Join the waiting list" in client.get(f"/events/{event.slug}/").text
 
 
@@ -123,7 +126,7 @@ def test_an_unconfirmed_address_holds_a_seat_only_briefly(client):
     assert REGISTRATION.has(waiting, WAITING)
     with time_machine.travel(timezone.now() + registering.UNCONFIRMED_HOLD + datetime.timedelta(minutes=1)):
         registering.pass_on_expired()
-        assert REGISTRATION.has(Registration.objects.get(pk=waiting.pk), registering.OFFERED)
+        assert REGISTRATION.has(Registration.objects.get(pk=waiting.pk), OFFERED)
         # Confirming late, the first person joins the waiting list: the seat went on.
         unconfirmed = Registration.objects.get(email=ANA["email"])
         confirm = link_in(mail_to(ANA["email"], "confirm_address"), "confirm")
@@ -169,3 +172,22 @@ def test_links_the_portal_did_not_sign_or_that_expired_open_nothing(client):
         response = client.post(confirm)
     assert response.status_code == 410 and "This link has expired" in response.text
     assert REGISTRATION.has(Registration.objects.get(), UNCONFIRMED)
+
+
+def test_an_address_registered_already_is_not_told_to_whoever_types_it_its_owner_gets_the_link(client):
+    event = open_event(capacity=10)
+    owner = verified(UserFactory(email="owner@city.example"))
+    registration = registering.register(event, name="Owner", email=owner.email, user=owner)
+    Registration.objects.filter(pk=registration.pk).update(
+        created_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+
+    response = register(client, event, email="Owner@City.example", name="Someone else")
+    page = client.get(response["Location"]).text
+    assert "Check your mail" in page and "Confirmed" not in page
+    reminder = mail_to(owner.email, "already_registered")
+    assert registration.get_absolute_url() in reminder.body_text
+    # Asked again at once: no second mail to the owner.
+    register(client, event, email=owner.email)
+    assert Notification.objects.filter(kind="events:already_registered").count() == 1
+    assert Registration.objects.count() == 1
