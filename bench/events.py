@@ -33,7 +33,10 @@ def main(total):
     hosts = list(Organisation.objects.order_by("pk")[:200])
     kinds, formats = list(Kind.values), list(Format.values)
     events = []
-    for number in range(1, missing + 1):
+    # Numbered on from the events already there, so that a second run (scale 20,000 after 200) adds
+    # rows whose slugs are new.
+    start = Event.objects.count()
+    for number in range(start + 1, start + missing + 1):
         event = Event(
             title=f"Synthetic {kinds[number % len(kinds)]} {number:05d}",
             title_folded=f"synthetic {kinds[number % len(kinds)]} {number:05d}",  # bulk_create skips save()
