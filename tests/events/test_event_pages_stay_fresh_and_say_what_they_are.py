@@ -10,9 +10,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from events.dates import Precision
-from events.models import Material, Registration
+from events.models import EventOrganisation, Material, Registration
 from events.services import registration as registering
-from tests.factories import EventFactory, UserFactory, open_event, verified
+from tests.factories import EventFactory, MemberFactory, UserFactory, open_event, verified
 from tests.pagecache.test_public_pages_are_kept_and_never_stale import kept
 
 pytestmark = pytest.mark.django_db
@@ -89,3 +89,22 @@ def test_my_wego_lists_a_persons_offers_first_and_their_registrations(client):
     offers = page.index('id="event-offers"')
     assert "Full event" in page[offers : page.index('id="event-registrations"')]
     assert "Roomy event" in page[page.index('id="event-registrations"') :]
+
+
+def hosted_by(member, count):
+    """`count` events the member hosted, a day apart, the earliest first."""
+    events = []
+    for number in range(count):
+        events.append(EventFactory(start_date=datetime.date(2031, 1, 1) + datetime.timedelta(days=number)))
+        EventOrganisation.objects.create(event=events[-1], organisation=member.organisation, role="host")
+    return events
+
+
+def test_a_member_page_lists_the_ten_latest_events_of_a_busy_host_and_how_many_in_all(client):
+    member = MemberFactory(name="Busy host")
+    events = hosted_by(member, 15)
+    page = client.get(member.get_absolute_url()).text
+    section = page[page.index('id="appears-events"') :]
+    assert "The 10 latest of 15 events." in section
+    assert all(f'href="{event.get_absolute_url()}"' in section for event in events[5:])
+    assert not any(f'href="{event.get_absolute_url()}"' in section for event in events[:5])

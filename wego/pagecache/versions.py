@@ -71,28 +71,38 @@ def raw_tokens(kinds):
 
 
 def tokens_for(kinds):
-    """{kind: token} for `kinds`; the token of content with moments says how many have passed."""
+    """{kind: token} for `kinds`; the token of content with moments also names the last moment passed."""
     tokens = raw_tokens(kinds)
+    now = timezone.now()
     for kind, written in tokens.items():
         if content.moments_of(kind) is not None:
-            tokens[kind] = f"{written}@{moments_passed(kind, written)}"
+            last, _next = around(kind, written, now)
+            tokens[kind] = f"{written}@{last.timestamp() if last else '-'}"
     return tokens
 
 
-def moments_passed(kind, written):
-    """How many of the kind's moments have passed by the clock. Its moments are read once per
-    version of the kind (they change only when it is written), so this costs no query."""
-    return bisect.bisect_right(moments_of(kind, written), timezone.now())
+def around(kind, written, now):
+    """(the last of the kind's moments passed by `now`, the next to come), either None. Its moments are
+    read once per version of the kind (they change only when it is written), so this costs no query."""
+    last_passed, coming = moments_of(kind, written)
+    index = bisect.bisect_right(coming, now)
+    return (coming[index - 1] if index else last_passed), (coming[index] if index < len(coming) else None)
 
 
 def moments_of(kind, written):
-    key = f"pagecache:moments:{kind}:{written}"
-    moments = get(key)
-    if moments is None:
+    """(the last moment passed when they were read, the moments still to come, in order). Only those
+    to come are kept: a calendar of 20,000 past events is one moment, not a list read per request.
+    The last passed, not a count, goes in the token, so reading them again later names the same state."""
+    key = f"pagecache:moments-around:{kind}:{written}"
+    kept = get(key)
+    if kept is None:
         compute = content.moments_of(kind)
-        moments = sorted(reads.computed({kind}, f"The moments of {kind}", lambda: list(compute())))
-        keep(key, moments, 3600)
-    return moments
+        moments = reads.computed({kind}, f"The moments of {kind}", lambda: list(compute()))
+        now = timezone.now()
+        passed = [moment for moment in moments if moment <= now]
+        kept = (max(passed, default=None), sorted(moment for moment in moments if moment > now))
+        keep(key, kept, 3600)
+    return kept
 
 
 def seconds_to_next_moment(kinds):
@@ -103,7 +113,8 @@ def seconds_to_next_moment(kinds):
     if not timed:
         return None
     held = raw_tokens(timed)
-    coming = [moment for kind in timed for moment in moments_of(kind, held[kind]) if moment > now]
+    coming = [around(kind, held[kind], now)[1] for kind in timed]
+    coming = [moment for moment in coming if moment is not None]
     return (min(coming) - now).total_seconds() if coming else None
 
 
