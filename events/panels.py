@@ -22,12 +22,7 @@ def my_events(request):
     if not found:
         return None
     rows = [
-        (
-            registration,
-            REGISTRATION.current(registration),
-            registration_link(registration),
-            registration.event.moment_label(registration.hold_until) if registration.hold_until else "",
-        )
+        (registration, REGISTRATION.current(registration), registration_link(registration))
         for registration in found
     ]
     return {

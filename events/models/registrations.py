@@ -70,6 +70,11 @@ class Registration(models.Model):
 
         return registration_link(self)
 
+    @property
+    def held_until_label(self):
+        """Until when the seat is held (an offer's deadline), in the event's time zone, the zone said."""
+        return self.event.moment_label(self.hold_until) if self.hold_until else ""
+
 
 class Invitation(models.Model):
     """An address invited to an event that only invited people may register for."""

@@ -15,9 +15,13 @@ from .links import address_link, full, registration_link
 from .seats import offer_free_seats, position_in_waiting_list
 
 
+def outbox_kind(kind):
+    return f"events:{kind}"
+
+
 def send(kind, registration, *, attachments=(), **context):
     queue(
-        f"events:{kind}",
+        outbox_kind(kind),
         recipient=registration.user,
         email=registration.email,
         related=registration,
@@ -61,7 +65,7 @@ def offer_the_seat(registration, **_):
     until = timezone.now() + timedelta(hours=registration.event.offer_hours)
     type(registration).objects.filter(pk=registration.pk).update(hold_until=until)
     registration.hold_until = until
-    send("offered", registration, until=registration.event.moment_label(until))
+    send("offered", registration, until=registration.held_until_label)
 
 
 def pass_the_seat_on(registration, **_):

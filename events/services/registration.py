@@ -8,7 +8,6 @@ and these functions send the same mail.
 
 from datetime import timedelta
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -17,10 +16,12 @@ from django.utils.translation import gettext as _
 from members.models import Member
 from organisations.access import organisations_of
 from organisations.accounts import has_confirmed
+from wego.notifications.outbox import written_lately
 from wego.workflow.engine import perform, start
 
 from ..models import Registration, WhoMayRegister
 from ..workflow import ACTIVE, CONFIRMED, OFFER_LAPSED, OFFERED, REGISTRATION, UNCONFIRMED
+from . import mail
 from .seats import has_a_free_seat, locked_event, offer_free_seats
 
 # How long a registration whose address is not confirmed yet keeps a seat from others.
@@ -100,21 +101,12 @@ RESEND_EVERY = timedelta(minutes=10)
 def send_the_link_again(registration):
     """Mail the registration's owner its link (the address's confirmation while it is unconfirmed),
     unless it was sent a moment ago: True when a mail went to the outbox."""
-    from wego.notifications.models import Notification
-
     now = timezone.now()
     if now - registration.created_at < SAME_SENDING:
         return False
-    recent = Notification.objects.filter(
-        content_type=ContentType.objects.get_for_model(registration),
-        object_id=registration.pk,
-        kind__in=["events:confirm_address", "events:already_registered"],
-        created_at__gte=now - RESEND_EVERY,
-    )
-    if recent.exists():
+    links = [mail.outbox_kind("confirm_address"), mail.outbox_kind("already_registered")]
+    if written_lately(registration, links, since=now - RESEND_EVERY):
         return False
-    from . import mail
-
     if REGISTRATION.has(registration, UNCONFIRMED):
         mail.ask_to_confirm_address(registration)
     else:

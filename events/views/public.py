@@ -172,14 +172,22 @@ def network(request, slug):
         network.events.published().prefetch_related("figures").order_by("period_start", "title_folded", "pk")
     )
     today = timezone.localdate()
+    planned, held, not_recorded = [], [], []
+    for event in events:
+        if not event.is_over(today):
+            planned.append(event)
+        elif event.is_plan_only:
+            not_recorded.append(event)
+        else:
+            held.append(event)
     return render(
         request,
         "events/network.html",
         {
             "network": network,
             "partners": network.partners.select_related(*with_profiles("organisation__")),
-            "held": [e for e in events if e.is_over(today) and not e.is_plan_only][::-1],
-            "planned": [event for event in events if not event.is_over(today)],
-            "not_recorded": [e for e in events if e.is_plan_only],
+            "held": held[::-1],
+            "planned": planned,
+            "not_recorded": not_recorded,
         },
     )

@@ -191,7 +191,6 @@ def registration(request, token):
             if REGISTRATION.has(registration, WAITING)
             else None,
             "has_days": event.when.has_days,
-            "offer_until": event.moment_label(registration.hold_until) if registration.hold_until else "",
             "may_register_again": not REGISTRATION.has(registration, ACTIVE) and event.registration_open,
         },
     )

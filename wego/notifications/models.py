@@ -56,6 +56,8 @@ class Notification(models.Model):
         indexes = [
             models.Index(fields=["status", "created_at"]),
             models.Index(fields=["recipient", "read_at"]),
+            # What was written about an object (written_lately): a registration's mails, say.
+            models.Index(fields=["content_type", "object_id", "created_at"]),
         ]
 
     def __str__(self):

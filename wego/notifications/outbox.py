@@ -53,6 +53,17 @@ def queue(kind, *, recipient=None, email=None, context=None, related=None, attac
     )
 
 
+def written_lately(related, kinds, since):
+    """Whether a message of one of `kinds` about `related` was written to the outbox since `since`:
+    so that asking again and again sends one message a while, not one each time."""
+    return Notification.objects.filter(
+        content_type=ContentType.objects.get_for_model(related),
+        object_id=related.pk,
+        kind__in=kinds,
+        created_at__gte=since,
+    ).exists()
+
+
 def write(
     kind,
     *,
