@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from email import message_from_bytes
 from email.header import decode_header, make_header
@@ -95,19 +96,24 @@ def start_smtp_server(inbox, port=None):
     return controller
 
 
-def start_worker(*, database_url, redis_url, email_url, ping, hostname="outbox@%h", extra_env=None):
+def start_worker(*, redis_url, ping, database_url=None, email_url=None, hostname="outbox@%h", extra_env=None):
     """`celery worker` in its own process group (so that killing it kills all of it), on the given
-    database and broker, sending to `email_url`; returns once `ping()` says it answers."""
+    broker (and database, and mail server, if given); returns once `ping()` says it answers.
+
+    Its output goes to a file, not a pipe: a pipe nobody reads fills up, and a worker writing to a
+    full pipe hangs, answering no ping and no SIGTERM. The wait is for the worker's answer; the
+    deadline only bounds a worker that never starts, on a machine however busy."""
     env = {
         "PATH": os.environ["PATH"],
         "HOME": os.environ.get("HOME", "/root"),
         "DJANGO_SETTINGS_MODULE": "wego.settings",
         "DEBUG": "1",
-        "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
-        "EMAIL_URL": email_url,
+        **({"DATABASE_URL": database_url} if database_url else {}),
+        **({"EMAIL_URL": email_url} if email_url else {}),
         **(extra_env or {}),
     }
+    output = tempfile.TemporaryFile(mode="w+")
     process = subprocess.Popen(
         [
             sys.executable,
@@ -125,17 +131,23 @@ def start_worker(*, database_url, redis_url, email_url, ping, hostname="outbox@%
         ],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=output,
         stderr=subprocess.STDOUT,
         text=True,
         start_new_session=True,
     )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and process.poll() is None and not ping():
-        pass
+    process.output = output
+    if not wait_until(lambda: process.poll() is not None or ping(), timeout=180, interval=0):
+        kill(process)
     if process.poll() is not None:
-        raise RuntimeError(f"The worker did not start:\n{process.stdout.read()}")
+        raise RuntimeError(f"The worker did not start:\n{output_of(process)}")
     return process
+
+
+def output_of(process):
+    """What a worker started by `start_worker` has written so far."""
+    process.output.seek(0)
+    return process.output.read()
 
 
 def kill(process):
