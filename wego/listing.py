@@ -136,6 +136,11 @@ class ListFilterSet(django_filters.FilterSet):
     def qs(self):
         return self.sorted(super().qs)
 
+    def completed(self, rows):
+        """The rows of the page shown, with what they show from other tables added: a list asks for
+        them once for the page (a query per relation), not once per row nor through a prefetch."""
+        return rows
+
     def active_filters(self):
         """(label, value) for each filter in force, as the visitor reads them."""
         form = self.form
@@ -221,6 +226,7 @@ def filtered_page(request, filter_class, per_page, **kwargs):
     if found.shows and not kwargs and not found.active_filters():
         count = remembered(found.shows, f"list-count:{filter_class.__name__}", found.qs.count)
     page, page_range = page_of(request, found.qs, per_page, notices, count)
+    page.object_list = found.completed(list(page.object_list))
     return {"filter": found, "notices": notices, "page": page, "page_range": page_range}
 
 

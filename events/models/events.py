@@ -2,12 +2,12 @@ import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from organisations.models import Organisation, Region
+from wego.addresses import by_slug
 from wego.countries import country_names
 from wego.labels import label_of
 from wego.text import KeepsFoldedCopies
@@ -192,23 +192,26 @@ class Event(KeepsFoldedCopies, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("events:event", args=[self.slug])
+        return by_slug("events:event", self.slug)
+
+    # The fields an event's dates are read from (When), for lists that read only what they show.
+    WHEN_FIELDS = (
+        "precision",
+        "year",
+        "month",
+        "end_month",
+        "quarter",
+        "end_quarter",
+        "start_date",
+        "end_date",
+        "starts_at",
+        "ends_at",
+        "time_zone",
+    )
 
     @property
     def when(self):
-        return When(
-            precision=self.precision,
-            year=self.year,
-            month=self.month,
-            end_month=self.end_month,
-            quarter=self.quarter,
-            end_quarter=self.end_quarter,
-            start_date=self.start_date,
-            end_date=self.end_date,
-            starts_at=self.starts_at,
-            ends_at=self.ends_at,
-            time_zone=self.time_zone,
-        )
+        return When(**{name: getattr(self, name) for name in self.WHEN_FIELDS})
 
     @property
     def date_label(self):

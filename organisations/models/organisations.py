@@ -114,7 +114,10 @@ class Organisation(KeepsFoldedCopies, models.Model):
     @property
     def country_name(self):
         """The country's name in the request's language, or "" (a list's rows read it)."""
-        return country_names().get(self.country.code, "") if self.country else ""
+        # The stored code, read without the field's descriptor: it builds a Country object at every
+        # reading, and a list reads this once per row.
+        code = self.__dict__["country"] if "country" in self.__dict__ else self.country.code
+        return country_names().get(code, "") if code else ""
 
     def public_url(self):
         """The public page of its first profile (see profiles.py); None for one that has none (so not

@@ -124,6 +124,15 @@ class Project(KeepsFoldedCopies, models.Model):
     region = property(lambda self: self.city.region)
 
     @property
+    def years(self):
+        """"2019–2021", "2020" for a single year or an open end, "" when no year is known."""
+        if not self.start_year:
+            return ""
+        if self.end_year and self.end_year != self.start_year:
+            return f"{self.start_year}–{self.end_year}"
+        return str(self.start_year)
+
+    @property
     def stage_label(self):
         """get_stage_display(), translated once per language (wego/labels.py)."""
         return label_of(Stage, self.stage)
