@@ -1,12 +1,18 @@
 """Parse one scale's wrk outputs, print its table and rewrite var/bench/results.json.
 
-python -m bench.report SCALE reads var/bench/SCALE/: targets.txt (name and path per
-line, the baseline first), NAME.wrk (wrk --latency output) and queries.json.
+python -m bench.report SCALE reads var/bench/SCALE/: targets.txt (name and path per line, the
+baselines first), NAME.N.wrk (wrk --latency output of the Nth run of a target), NAME.N.ceiling.wrk
+(the 25-row page measured just before that run) and queries.json.
+
+Each target is run several times, each run right after the 25-row page on the same server; the
+table gives the median run and the range of the ratios, so one noisy moment of this machine neither
+makes nor breaks a figure.
 """
 
 import json
 import os
 import re
+import statistics
 import sys
 from pathlib import Path
 
@@ -45,34 +51,69 @@ def parse_wrk(text):
     }
 
 
-def scale_results(scale):
-    folder = OUT / scale
+def runs_of(folder, name):
+    """Each run of a target, with the 25-row page's rate measured just before it (None for the
+    baselines, which are not measured beside anything)."""
+    runs = []
+    number = 1
+    while (measured := folder / f"{name}.{number}.wrk").exists():
+        run = parse_wrk(measured.read_text())
+        beside = folder / f"{name}.{number}.ceiling.wrk"
+        run["ceiling_per_sec"] = (
+            parse_wrk(beside.read_text())["requests_per_sec"] if beside.exists() else None
+        )
+        runs.append(run)
+        number += 1
+    return runs
+
+
+def median_of(values):
+    values = [value for value in values if value is not None]
+    return statistics.median(values) if values else None
+
+
+def summary(runs, ceiling):
+    """The median run of a target: its rate and ratio, the range of the ratios over the runs,
+    the median of each latency percentile, and every error of every run."""
+    for run in runs:
+        run["ceiling_per_sec"] = run["ceiling_per_sec"] or ceiling
+        run["vs_ceiling"] = (
+            run["requests_per_sec"] / run["ceiling_per_sec"] if run["ceiling_per_sec"] else None
+        )
+    ratios = sorted(run["vs_ceiling"] for run in runs if run["vs_ceiling"] is not None)
+    middle = sorted(runs, key=lambda run: run["vs_ceiling"] or run["requests_per_sec"])[(len(runs) - 1) // 2]
+    errors = {}
+    for run in runs:
+        for kind, count in run["errors"].items():
+            errors[kind] = errors.get(kind, 0) + count
+    return {
+        "runs": len(runs),
+        "requests": sum(run["requests"] for run in runs),
+        "requests_per_sec": middle["requests_per_sec"],
+        "ceiling_per_sec": middle["ceiling_per_sec"],
+        "vs_ceiling": round(middle["vs_ceiling"], 5) if middle["vs_ceiling"] is not None else None,
+        "vs_ceiling_range": [round(ratios[0], 5), round(ratios[-1], 5)] if ratios else None,
+        "p50_ms": median_of(run["p50_ms"] for run in runs),
+        "p99_ms": median_of(run["p99_ms"] for run in runs),
+        "errors": errors,
+    }
+
+
+def scale_results(scale, out=OUT):
+    folder = out / scale
     queries = json.loads((folder / "queries.json").read_text())
+    listed = [line.split(" ", 3)[:3] for line in (folder / "targets.txt").read_text().splitlines()]
+    runs = {name: runs_of(folder, name) for name, _, _ in listed}
+    # The baselines are medians of their own runs; a target measured beside no 25-row page
+    # (the baselines themselves) is a ratio of the 25-row page's median.
+    ceiling = statistics.median(run["requests_per_sec"] for run in runs[CEILING])
+    bare = statistics.median(run["requests_per_sec"] for run in runs[BARE])
     rows = []
-    for line in (folder / "targets.txt").read_text().splitlines():
-        name, path, how = line.split(" ", 3)[:3]
-        rows.append(
-            {
-                "target": name,
-                "path": path,
-                "how": how,
-                **parse_wrk((folder / f"{name}.wrk").read_text()),
-                "queries": queries["queries"].get(name),
-            }
-        )
-    bare = next(row["requests_per_sec"] for row in rows if row["target"] == BARE)
-    ceiling = next(row["requests_per_sec"] for row in rows if row["target"] == CEILING)
-    for row in rows:
-        # The 25-row page measured just before this target, on its server (bench/run); the
-        # baselines are measured once.
-        beside = folder / f"{row['target']}.ceiling.wrk"
-        row["ceiling_per_sec"] = (
-            parse_wrk(beside.read_text())["requests_per_sec"] if beside.exists() else ceiling
-        )
+    for name, path, how in listed:
+        row = {"target": name, "path": path, "how": how, **summary(runs[name], ceiling)}
+        row["queries"] = queries["queries"].get(name)
         row["vs_bare"] = round(row["requests_per_sec"] / bare, 5) if bare else None
-        row["vs_ceiling"] = (
-            round(row["requests_per_sec"] / row["ceiling_per_sec"], 5) if row["ceiling_per_sec"] else None
-        )
+        rows.append(row)
     mixed = folder / "mixed.wrk"
     return {
         "members": queries["members"],
@@ -86,48 +127,19 @@ def number(value, digits):
     return "-" if value is None else f"{value:,.{digits}f}"
 
 
-def ratio(value, of):
+def ratio(value):
     if value is None:
         return "-"
-    return f"<0.001× {of}" if 0 < value < 0.001 else f"{value:.3f}× {of}"
+    return "<0.001×" if 0 < value < 0.001 else f"{value:.3f}×"
 
 
-def print_table(scale, result):
-    print(
-        f"\nScale {scale}: {result['members']:,} members, {result['projects'] or 0:,} Exchange projects, "
-        f"{os.cpu_count()} cores, "
-        f"load average {os.getloadavg()[0]:.1f} (anything else running skews the numbers)"
-    )
-    header = (
-        "target",
-        "requests",
-        "req/s",
-        "p50 ms",
-        "p99 ms",
-        "errors",
-        "queries",
-        "25 rows req/s",
-        "vs 25 rows",
-        "vs bare",
-    )
-    lines = [header]
-    for row in result["targets"]:
-        lines.append(
-            (
-                row["target"],
-                number(row["requests"], 0),
-                number(row["requests_per_sec"], 1),
-                number(row["p50_ms"], 2),
-                number(row["p99_ms"], 2),
-                str(sum(row["errors"].values())),
-                number(row["queries"], 0),
-                number(row["ceiling_per_sec"], 1),
-                ratio(row["vs_ceiling"], "rows"),
-                ratio(row["vs_bare"], "bare"),
-            )
-        )
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    for index, line in enumerate(lines):
+def ratio_range(values):
+    return "-" if not values else f"{values[0]:.3f}–{values[1]:.3f}"
+
+
+def print_table(header, lines):
+    widths = [max(len(line[i]) for line in [header, *lines]) for i in range(len(header))]
+    for index, line in enumerate([header, *lines]):
         cells = [line[0].ljust(widths[0])] + [
             cell.rjust(width) for cell, width in zip(line[1:], widths[1:], strict=True)
         ]
@@ -136,7 +148,44 @@ def print_table(scale, result):
             print("  ".join("-" * width for width in widths))
 
 
-def print_mixed(result):
+def print_scale(scale, result):
+    print(
+        f"\nScale {scale}: {result['members']:,} members, {result['projects'] or 0:,} Exchange projects, "
+        f"{os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.1f} (anything else running skews the numbers)"
+    )
+    header = (
+        "target",
+        "runs",
+        "requests",
+        "req/s",
+        "p50 ms",
+        "p99 ms",
+        "errors",
+        "queries",
+        "25 rows req/s",
+        "vs 25 rows",
+        "range of runs",
+        "vs bare",
+    )
+    lines = [
+        (
+            row["target"],
+            str(row["runs"]),
+            number(row["requests"], 0),
+            number(row["requests_per_sec"], 1),
+            number(row["p50_ms"], 2),
+            number(row["p99_ms"], 2),
+            str(sum(row["errors"].values())),
+            number(row["queries"], 0),
+            number(row["ceiling_per_sec"], 1),
+            ratio(row["vs_ceiling"]),
+            ratio_range(row["vs_ceiling_range"]),
+            ratio(row["vs_bare"]),
+        )
+        for row in result["targets"]
+    ]
+    print_table(header, lines)
     mixed = result["mixed"]
     if mixed:
         print(
@@ -149,8 +198,7 @@ def print_mixed(result):
 
 def main(scale):
     result = scale_results(scale)
-    print_table(scale, result)
-    print_mixed(result)
+    print_scale(scale, result)
     # Every scale measured so far, so the file is complete whichever scale ran last.
     scales = sorted((folder.name for folder in OUT.iterdir() if (folder / "queries.json").exists()), key=int)
     results = {
