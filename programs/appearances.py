@@ -16,6 +16,8 @@ def published_projects_of(organisation):
             Project.objects.published()
             .filter(Q(city=organisation) | Q(organisation=organisation))
             .select_related("city")
+            # What the two lists show: a title, an address and the city where it is not this one.
+            .only("title", "slug", "city__name", "organisation_id", "package_id")
             .order_by("-published_at", "title_folded", "pk")
         )
     return organisation._published_projects
@@ -33,7 +35,10 @@ def solution_packages(organisation):
 
 def partner_profile(organisation):
     partner = Partner.objects.filter(organisation=organisation, is_listed=True).first()
-    return {"partner": partner} if partner else None
+    if partner is None:
+        return None
+    partner.organisation = organisation  # its address is the organisation's slug: no second query
+    return {"partner": partner}
 
 
 def implementer_selections(organisation):
