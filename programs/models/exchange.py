@@ -125,7 +125,7 @@ class Project(KeepsFoldedCopies, models.Model):
 
     @property
     def years(self):
-        """"2019–2021", "2020" for a single year or an open end, "" when no year is known."""
+        """The years it ran: "2019–2021", or "2020" for one year or an open end; "" when none is known."""
         if not self.start_year:
             return ""
         if self.end_year and self.end_year != self.start_year:
