@@ -1,12 +1,10 @@
 """The Exchange catalogue as open data (CSV and JSON), built for tens of thousands of rows in two queries."""
 
-from collections import defaultdict
-
 from django.urls import reverse
 
 from wego.countries import country_names
 
-from .models import Project
+from .models.exchange import areas_by_project
 
 COLUMNS = [
     "title",
@@ -27,23 +25,10 @@ COLUMNS = [
 ]
 
 
-def area_slugs(projects):
-    """{project id: [area slug, …]} for these projects (a page of them: a slice), in one query."""
-    # Its order only matters to which projects a slice holds.
-    ids = projects.values("pk") if projects.query.is_sliced else projects.order_by().values("pk")
-    through = Project.areas.through.objects.filter(project__in=ids)
-    slugs = defaultdict(list)
-    for project_id, slug in through.order_by("area__position", "area__name").values_list(
-        "project_id", "area__slug"
-    ):
-        slugs[project_id].append(slug)
-    return slugs
-
-
 def project_rows(request, projects):
     """One dict per project, in the documented export format; areas are separated by semicolons."""
     names = country_names()
-    areas = area_slugs(projects)
+    areas = areas_by_project(projects, "slug")
     # The project page's address with the slug cut off; one reverse() for the whole list.
     detail_prefix = request.build_absolute_uri(reverse("programs:project", args=["-"]))[:-2]
     fields = projects.prefetch_related(None).values_list(

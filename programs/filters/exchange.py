@@ -1,7 +1,6 @@
 """The Exchange catalogue's filters: what a visitor may narrow the published projects by, and the order."""
 
 import functools
-from collections import defaultdict
 
 import django_filters
 from django.db.models import Case, F, IntegerField, Max, Min, Q, Value, When
@@ -15,6 +14,7 @@ from wego.listing import ListFilterSet, ListForm, search_filter
 from wego.pagecache.versions import remembered
 
 from ..models import Area, Project, Stage
+from ..models.exchange import areas_by_project
 from ..search import search_projects
 
 # Years before this are surely typing mistakes; the catalogue's year filter never offers them.
@@ -134,14 +134,9 @@ class ProjectFilter(ListFilterSet):
 
     def completed(self, projects):
         """Each project's area names (`area_names`), in the areas' order, in one query for the page."""
-        names = defaultdict(list)
-        through = Project.areas.through.objects.filter(project__in=[project.pk for project in projects])
-        for project_id, name in through.order_by("area__position", "area__name").values_list(
-            "project_id", "area__name"
-        ):
-            names[project_id].append(gettext(name))
+        names = areas_by_project([project.pk for project in projects], "name")
         for project in projects:
-            project.area_names = names[project.pk]
+            project.area_names = [gettext(name) for name in names[project.pk]]
         return projects
 
     def running_in(self, queryset, name, value):

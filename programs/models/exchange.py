@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -221,3 +223,18 @@ class ProjectDraft(Drafted):
     def title(self):
         """The title typed in the first step, if any."""
         return "".join(self.drafts.get("project", {}).get("title", [""])[:1]).strip()
+
+
+def areas_by_project(projects, field):
+    """{project id: [each area's `field`, in the areas' order]} for `projects` (ids, or a queryset:
+    a page of them, a slice), in one query: what a list shows of its rows' areas."""
+    if hasattr(projects, "query"):
+        # Its order only matters to which projects a slice holds.
+        projects = projects.values("pk") if projects.query.is_sliced else projects.order_by().values("pk")
+    through = Project.areas.through.objects.filter(project__in=projects)
+    found = defaultdict(list)
+    for project_id, value in through.order_by("area__position", "area__name").values_list(
+        "project_id", f"area__{field}"
+    ):
+        found[project_id].append(value)
+    return found
