@@ -38,6 +38,11 @@ class Figure:
     reached: bool
 
 
+def share_of_ceiling(what, scale, row, least):
+    share = row["vs_ceiling"] or 0
+    return Figure(what, scale, f"≥ {least:.2f}× 25 rows", f"{share:.3f}×", share >= least)
+
+
 def figures(results):
     scales = results["scales"]
     rows = {scale: {row["target"]: row for row in result["targets"]} for scale, result in scales.items()}
@@ -45,14 +50,7 @@ def figures(results):
     for scale in ordered:
         for row in rows[scale].values():
             if row["how"] == "warm":
-                share = row["vs_ceiling"] or 0
-                yield Figure(
-                    f"{row['target']} kept",
-                    scale,
-                    f"≥ {WARM_SHARE:.2f}× 25 rows",
-                    f"{share:.3f}×",
-                    share >= WARM_SHARE,
-                )
+                yield share_of_ceiling(f"{row['target']} kept", scale, row, WARM_SHARE)
                 p99 = row["p99_ms"]
                 yield Figure(
                     f"{row['target']} kept, p99",
@@ -71,14 +69,7 @@ def figures(results):
                     share >= floor,
                 )
             elif row["how"] == "signed-in":
-                share = row["vs_ceiling"] or 0
-                yield Figure(
-                    f"{row['target']} signed in",
-                    scale,
-                    f"≥ {SIGNED_IN_SHARE:.2f}× 25 rows",
-                    f"{share:.3f}×",
-                    share >= SIGNED_IN_SHARE,
-                )
+                yield share_of_ceiling(f"{row['target']} signed in", scale, row, SIGNED_IN_SHARE)
         mixed = scales[scale]["mixed"]
         if mixed:
             failed = sum(mixed["errors"].values())
