@@ -76,12 +76,11 @@ def summary(runs, ceiling):
     """The median run of a target: its rate and ratio, the range of the ratios over the runs,
     the median of each latency percentile, and every error of every run."""
     for run in runs:
+        # A run whose ceiling answered nothing (wrk failed beside it) is a ratio of the median ceiling.
         run["ceiling_per_sec"] = run["ceiling_per_sec"] or ceiling
-        run["vs_ceiling"] = (
-            run["requests_per_sec"] / run["ceiling_per_sec"] if run["ceiling_per_sec"] else None
-        )
-    ratios = sorted(run["vs_ceiling"] for run in runs if run["vs_ceiling"] is not None)
-    middle = sorted(runs, key=lambda run: run["vs_ceiling"] or run["requests_per_sec"])[(len(runs) - 1) // 2]
+        run["vs_ceiling"] = run["requests_per_sec"] / run["ceiling_per_sec"]
+    by_ratio = sorted(runs, key=lambda run: run["vs_ceiling"])
+    middle = by_ratio[(len(runs) - 1) // 2]
     errors = {}
     for run in runs:
         for kind, count in run["errors"].items():
@@ -91,8 +90,8 @@ def summary(runs, ceiling):
         "requests": sum(run["requests"] for run in runs),
         "requests_per_sec": middle["requests_per_sec"],
         "ceiling_per_sec": middle["ceiling_per_sec"],
-        "vs_ceiling": round(middle["vs_ceiling"], 5) if middle["vs_ceiling"] is not None else None,
-        "vs_ceiling_range": [round(ratios[0], 5), round(ratios[-1], 5)] if ratios else None,
+        "vs_ceiling": round(middle["vs_ceiling"], 5),
+        "vs_ceiling_range": [round(by_ratio[0]["vs_ceiling"], 5), round(by_ratio[-1]["vs_ceiling"], 5)],
         "p50_ms": median_of(run["p50_ms"] for run in runs),
         "p99_ms": median_of(run["p99_ms"] for run in runs),
         "errors": errors,
@@ -107,6 +106,8 @@ def scale_results(scale, out=OUT):
     # The baselines are medians of their own runs; a target measured beside no 25-row page
     # (the baselines themselves) is a ratio of the 25-row page's median.
     ceiling = statistics.median(run["requests_per_sec"] for run in runs[CEILING])
+    if not ceiling:
+        sys.exit(f"The 25-row page answered nothing at scale {scale}: no target can be a ratio of it.")
     bare = statistics.median(run["requests_per_sec"] for run in runs[BARE])
     rows = []
     for name, path, how in listed:
