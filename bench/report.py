@@ -2,7 +2,8 @@
 
 python -m bench.report SCALE reads var/bench/SCALE/: targets.txt (name and path per line, the
 baselines first), NAME.N.wrk (wrk --latency output of the Nth run of a target), NAME.N.ceiling.wrk
-(the 25-row page measured just before that run) and queries.json.
+(the 25-row page measured just before that run), NAME.N.smallest.wrk (at the largest scale, the
+same kept page on the 200-row database, measured right after that run) and queries.json.
 
 Each target is run several times, each run right after the 25-row page on the same server; the
 table gives the median run and the range of the ratios, so one noisy moment of this machine neither
@@ -62,6 +63,8 @@ def runs_of(folder, name):
         run["ceiling_per_sec"] = (
             parse_wrk(beside.read_text())["requests_per_sec"] if beside.exists() else None
         )
+        smallest = folder / f"{name}.{number}.smallest.wrk"
+        run["smallest_p50_ms"] = parse_wrk(smallest.read_text())["p50_ms"] if smallest.exists() else None
         runs.append(run)
         number += 1
     return runs
@@ -94,6 +97,8 @@ def summary(runs, ceiling):
         "vs_ceiling_range": [round(by_ratio[0]["vs_ceiling"], 5), round(by_ratio[-1]["vs_ceiling"], 5)],
         "p50_ms": median_of(run["p50_ms"] for run in runs),
         "p99_ms": median_of(run["p99_ms"] for run in runs),
+        # The median latency of the same page at the smallest scale, measured beside these runs.
+        "smallest_p50_ms": median_of(run["smallest_p50_ms"] for run in runs),
         "errors": errors,
     }
 

@@ -1,4 +1,5 @@
-"""Drop and recreate the bench database named by BENCH_DATABASE_URL (and nothing else)."""
+"""Drop and recreate the bench database named by BENCH_DATABASE_URL (and nothing else):
+python -m bench.resetdb [URL], with URL the database to copy, or an empty one without."""
 
 import os
 import sys
@@ -17,8 +18,16 @@ if "bench" not in name:
 with psycopg.connect(make_conninfo(url, dbname="postgres"), autocommit=True) as connection:
     # FORCE ends connections left behind by an earlier run that was interrupted.
     connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-    connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-print(f"Recreated database {name}.")
+    if len(sys.argv) > 1:
+        # A copy of the smaller scale, to be filled further while the original stays as it was.
+        template = conninfo_to_dict(sys.argv[1])["dbname"]
+        connection.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(template))
+        )
+        print(f"Recreated database {name} as a copy of {template}.")
+    else:
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        print(f"Recreated database {name}.")
 
 # What the cache kept was kept under the versions of the database just dropped.
 cache_url = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/12")

@@ -28,8 +28,9 @@ def wrk_output(per_sec, p50="2.00ms", p99="9.00ms", errors=""):
     )
 
 
-def write_scale(out, scale, runs, mixed_errors=""):
-    """runs: target -> list of (its req/s, the 25-row page's req/s beside it, p50, p99)."""
+def write_scale(out, scale, runs, mixed_errors="", smallest_p50=None):
+    """runs: target -> list of (its req/s, the 25-row page's req/s beside it, p50, p99);
+    smallest_p50: kept target -> the p50 of the same page on the 200-row server beside each run."""
     folder = out / scale
     folder.mkdir(parents=True)
     (folder / "targets.txt").write_text("".join(f"{name} {path} {how}\n" for name, path, how in TARGETS))
@@ -38,6 +39,8 @@ def write_scale(out, scale, runs, mixed_errors=""):
             (folder / f"{name}.{number}.wrk").write_text(wrk_output(per_sec, p50, p99))
             if beside:
                 (folder / f"{name}.{number}.ceiling.wrk").write_text(wrk_output(beside))
+            if smallest_p50 and name in smallest_p50:
+                (folder / f"{name}.{number}.smallest.wrk").write_text(wrk_output(900, smallest_p50[name]))
     (folder / "queries.json").write_text(
         json.dumps({"members": 166, "projects": 200, "queries": {name: 1 for name, _, _ in TARGETS}})
     )
@@ -55,9 +58,12 @@ def good_runs():
     }
 
 
-def judged(tmp_path, small, large, mixed_errors=""):
+BESIDE = {"directory": "2.00ms", "exchange": "2.00ms"}
+
+
+def judged(tmp_path, small, large, mixed_errors="", beside=BESIDE):
     write_scale(tmp_path, "200", small)
-    write_scale(tmp_path, "20000", large, mixed_errors)
+    write_scale(tmp_path, "20000", large, mixed_errors, beside)
     results = {"scales": {scale: report.scale_results(scale, tmp_path) for scale in ("200", "20000")}}
     return results, {(f.what, f.scale): f for f in figures.figures(results)}
 
@@ -114,3 +120,21 @@ def test_an_error_under_the_mixed_load_is_a_figure_not_reached(tmp_path):
     )
     assert not found[("mixed load, 64 connections", "20000")].reached
     assert found[("mixed load, 64 connections", "200")].reached
+
+
+def test_a_kept_pages_growth_is_its_latency_beside_the_same_page_at_200_rows_not_the_earlier_run(tmp_path):
+    # The 200-row scale ran at a quiet moment (1 ms); at 20,000 the machine was busier, and the
+    # same page on the 200-row server beside it took 1.9 ms: the page did not grow, the moment did.
+    quiet = good_runs()
+    quiet["exchange"] = [(800, 1000, "1.00ms", "9.00ms")] * 3
+    _, found = judged(tmp_path, quiet, good_runs(), beside={"directory": "2.00ms", "exchange": "1.90ms"})
+    growth = found[("exchange kept, p50 at 20000 / at 200", "20000")]
+    assert growth.reached
+    assert growth.measured == "1.05× (1.90 → 2.00 ms)"
+
+
+def test_a_kept_page_not_measured_beside_the_200_row_page_has_no_growth_and_is_not_reached(tmp_path):
+    _, found = judged(tmp_path, good_runs(), good_runs(), beside={"directory": "2.00ms"})
+    growth = found[("exchange kept, p50 at 20000 / at 200", "20000")]
+    assert not growth.reached
+    assert growth.measured == "-"
