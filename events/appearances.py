@@ -23,4 +23,6 @@ def events_of(organisation):
     return {"parts": parts, "count": count, "more": count - len(parts)} if parts else None
 
 
-register(Section("events", "events/appearances/events.html", events_of, order=40))
+register(
+    Section("events", "events/appearances/events.html", events_of, order=40, shows=frozenset({"events"}))
+)

@@ -1,20 +1,8 @@
 from django.utils.functional import SimpleLazyObject
 
-from wego.pagecache import content
-from wego.pagecache.versions import remembered
-
-from .models import RegionalOffice
-
-
-def the_secretariat():
-    return RegionalOffice.objects.filter(kind=RegionalOffice.Kind.SECRETARIAT).first()
+from .offices import the_secretariat
 
 
 def secretariat(request):
-    """The Secretariat's contact details for the footer, as staff keep them in the admin: on every
-    page, so kept under the layout's version rather than asked for each request."""
-    return {
-        "secretariat": SimpleLazyObject(
-            lambda: remembered((content.LAYOUT,), "secretariat", the_secretariat)
-        ),
-    }
+    """The Secretariat's contact details for the footer, as staff keep them in the admin."""
+    return {"secretariat": SimpleLazyObject(the_secretariat)}

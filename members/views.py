@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -18,6 +17,7 @@ from wego.uploads import inline_image
 from . import exports, stats
 from .filters import MemberFilter
 from .models import Member, MouPartner, RegionalOffice
+from .offices import offices_of
 
 
 def filtered_members(request):
@@ -75,11 +75,6 @@ def export_json(request):
 @require_safe
 def detail(request, slug):
     member = get_object_or_404(Member.objects.select_related("organisation__region"), organisation__slug=slug)
-    offices = (
-        RegionalOffice.objects.filter(Q(region=member.region_id) | Q(host_member=member))
-        if member.region_id
-        else RegionalOffice.objects.filter(host_member=member)
-    )
     organisation = member.organisation
     official = acts_for(request.user, organisation)
     return render(
@@ -88,7 +83,7 @@ def detail(request, slug):
         {
             "member": member,
             "organisation": organisation,
-            "offices": offices,
+            "offices": offices_of(member),
             # What the rest of the portal lists of it (each app's appearances.py).
             "appearances": rendered_sections(request, organisation),
             "official": official,

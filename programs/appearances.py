@@ -51,20 +51,43 @@ def implementer_selections(organisation):
     return {"selections": selections} if selections else None
 
 
+# The lists print the names of the cities where projects took place.
+PROJECTS = frozenset({"projects", "organisations"})
+
 register(
     Section(
         "implementer-selections",
         "programs/appearances/implementer_selections.html",
         implementer_selections,
         order=5,
+        shows=frozenset({"implementer-calls", "projects"}),
     )
 )
 register(
-    Section("exchange-projects", "programs/appearances/exchange_projects.html", exchange_projects, order=10)
+    Section(
+        "exchange-projects",
+        "programs/appearances/exchange_projects.html",
+        exchange_projects,
+        order=10,
+        shows=PROJECTS,
+    )
 )
 register(
-    Section("solution-packages", "programs/appearances/solution_packages.html", solution_packages, order=20)
+    Section(
+        "solution-packages",
+        "programs/appearances/solution_packages.html",
+        solution_packages,
+        order=20,
+        shows=PROJECTS,
+    )
 )
 register(
-    Section("strategic-partner", "programs/appearances/strategic_partner.html", partner_profile, order=30)
+    Section(
+        "strategic-partner",
+        "programs/appearances/strategic_partner.html",
+        partner_profile,
+        order=30,
+        # It names the organisation.
+        shows=frozenset({"partners", "organisations"}),
+    )
 )

@@ -4,9 +4,9 @@
 
 Each app registers its parts in a module of its own (panels.py, appearances.py), found when the
 project starts. A part's context(...) returns what its template needs, or None when it has nothing
-to show this time. A part of a signed-in person's page that names the kinds of content it shows
-(`shows`) is kept for that person until one of them changes (wego/pagecache/fragments.py); a test
-checks it reads nothing else.
+to show this time. A part that names the kinds of content it shows (`shows`) is kept until one of
+them changes (wego/pagecache/fragments.py): for each signed-in person on a person's page, once for
+everyone on a public one; a test checks it reads nothing else.
 """
 
 from collections.abc import Callable
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
-from .pagecache.fragments import kept_for_person
+from .pagecache.fragments import kept_for_everyone, kept_for_person
 
 
 @dataclass(frozen=True)
@@ -30,10 +30,13 @@ class Part:
 
 
 class Contributions:
-    """The parts of one page. `role` is what a part is called in its template ("panel", "section")."""
+    """The parts of one page. `role` is what a part is called in its template ("panel", "section").
+    The parts of a public page (`for_everyone`) show the same to every visitor and person: each is
+    kept once for all of them, not per person."""
 
-    def __init__(self, role):
+    def __init__(self, role, for_everyone=False):
         self.role = role
+        self.for_everyone = for_everyone
         self.parts = []
 
     def register(self, part):
@@ -50,11 +53,18 @@ class Contributions:
             return None
         return frozenset().union(*(part.shows for part in self.parts))
 
-    def rendered(self, request, *arguments, **extra):
-        """The HTML of each part with something to show, in order; `arguments` go to its context()."""
+    def rendered(self, request, *arguments, varies_on="", **extra):
+        """The HTML of each part with something to show, in order; `arguments` go to its context().
+        `varies_on` names them in the key of a part kept for everyone (an organisation's key)."""
         shown = []
         for part in self.parts:
-            if part.shows and request.user.is_authenticated:
+            if part.shows and self.for_everyone:
+                html = kept_for_everyone(
+                    part.shows,
+                    f"{self.role}:{part.name}:{varies_on}",
+                    lambda part=part: self.render(part, request, arguments, extra),
+                )
+            elif part.shows and request.user.is_authenticated:
                 html = kept_for_person(
                     request,
                     part.shows,

@@ -1,4 +1,6 @@
-"""Parts of a signed-in person's pages kept for that person, fresh as long as what they show is.
+"""Parts of pages kept as long as what they show is: for a signed-in person, parts of their own
+pages; for everyone, parts of a public page that other content changes more often (the sections of
+an organisation's page, which stay when an event of someone else's is published).
 
 My WeGO's panels and a city's application page cost most of their time in queries and templates,
 yet change only when the person's affiliations, applications, projects or messages do. A part
@@ -57,23 +59,37 @@ def keeping():
     return _keeping.get()
 
 
+def kept(kinds, name, whose, render):
+    """The HTML `render()` returns, kept for `whose` (a person's key, or everyone) and the language
+    under the versions of `kinds` and the portal's."""
+    kinds = frozenset(kinds) | {content.PORTAL}
+    key = f"{KEY}{name}:{whose}:{get_language()}:{versions.signature(kinds)}"
+    html = versions.get(key)
+    if html is None:
+        started = _keeping.set(True)
+        try:
+            html = reads.computed(kinds, f"The kept part {name}", render)
+        finally:
+            _keeping.reset(started)
+        versions.keep(key, html, settings.PAGE_CACHE_SECONDS)
+    return html
+
+
 def kept_for_person(request, kinds, name, render):
     """The HTML `render(csrf_token)` returns, kept for request.user under the versions of `kinds`.
     `render` may depend on nothing but the person, the language, `name` (which carries whatever
     else it varies on) and those kinds of content."""
     outermost = not keeping()
-    kinds = frozenset(kinds) | {content.PORTAL}
-    key = f"{KEY}{name}:{request.user.pk}:{get_language()}:{versions.signature(kinds)}"
-    html = versions.get(key)
-    if html is None:
-        started = _keeping.set(True)
-        try:
-            html = reads.computed(kinds, f"The kept part {name}", lambda: render(placeholder(CSRF)))
-        finally:
-            _keeping.reset(started)
-        versions.keep(key, html, settings.PAGE_CACHE_SECONDS)
+    html = kept(kinds, name, request.user.pk, lambda: render(placeholder(CSRF)))
     # Rendered from the portal's own templates, which escaped what they show.
     return mark_safe(filled(request, html) if outermost else html)
+
+
+def kept_for_everyone(kinds, name, render):
+    """The HTML `render()` returns, the same for every visitor and person: kept under the versions of
+    `kinds` and the language only. `render` may depend on nothing else but `name` (which carries what
+    else it varies on, an organisation's key), and renders no form: nobody's token is in it."""
+    return mark_safe(kept(kinds, name, "everyone", render))
 
 
 def filled(request, html):
