@@ -71,7 +71,9 @@ def test_the_form_is_kept_in_each_language_apart(client, person):
 
 
 def test_on_a_page_that_is_not_public_the_part_is_made_every_time():
-    template = Template('{% load pagecache %}{% kept_for_everyone "part" %}{{ word }}{% endkept_for_everyone %}')
+    template = Template(
+        '{% load pagecache %}{% kept_for_everyone "part" %}{{ word }}{% endkept_for_everyone %}'
+    )
     request = RequestFactory().get("/my/")
     assert template.render(Context({"request": request, "word": "one"})) == "one"
     assert template.render(Context({"request": request, "word": "two"})) == "two"
