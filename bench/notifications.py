@@ -56,7 +56,8 @@ def main(count):
         redis_url=REDIS_URL,
         email_url=f"smtp://127.0.0.1:{smtp.port}",
         ping=lambda: app.control.ping(timeout=0.5),
-        extra_env={"DJANGO_SETTINGS_MODULE": "bench.settings"},
+        # bench.settings reads its database from BENCH_DATABASE_URL, not DATABASE_URL.
+        extra_env={"DJANGO_SETTINGS_MODULE": "bench.settings", "BENCH_DATABASE_URL": database_url},
     )
     try:
         staff, _ = User.objects.get_or_create(email="bench-staff@we-gov.org", defaults={"is_staff": True})
