@@ -58,19 +58,14 @@ class Contributions:
         `varies_on` names them in the key of a part kept for everyone (an organisation's key)."""
         shown = []
         for part in self.parts:
+
+            def render(csrf_token, part=part):
+                return self.render(part, request, arguments, extra, csrf_token)
+
             if part.shows and self.for_everyone:
-                html = kept_for_everyone(
-                    part.shows,
-                    f"{self.role}:{part.name}:{varies_on}",
-                    lambda part=part: self.render(part, request, arguments, extra),
-                )
+                html = kept_for_everyone(part.shows, f"{self.role}:{part.name}:{varies_on}", render)
             elif part.shows and request.user.is_authenticated:
-                html = kept_for_person(
-                    request,
-                    part.shows,
-                    f"{self.role}:{part.name}",
-                    lambda csrf_token, part=part: self.render(part, request, arguments, extra, csrf_token),
-                )
+                html = kept_for_person(request, part.shows, f"{self.role}:{part.name}", render)
             else:
                 html = self.render(part, request, arguments, extra)
             if html:

@@ -3,8 +3,11 @@ visitor and person: kept once for all of them under what the page shows, and mad
 request after any change to it. A filtered form shows back what was asked, so it is made every time."""
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.urls import resolve
+from django.utils import translation
 
 from tests.factories import AreaFactory, MemberFactory, ProjectFactory, official_of
 
@@ -77,3 +80,15 @@ def test_on_a_page_that_is_not_public_the_part_is_made_every_time():
     request = RequestFactory().get("/my/")
     assert template.render(Context({"request": request, "word": "one"})) == "one"
     assert template.render(Context({"request": request, "word": "two"})) == "two"
+
+
+def test_a_part_with_a_form_that_needs_a_token_is_refused_rather_than_kept_for_everyone():
+    template = Template(
+        '{% load pagecache %}{% kept_for_everyone "part" %}'
+        '<form method="post">{% csrf_token %}</form>{% endkept_for_everyone %}'
+    )
+    request = RequestFactory().get("/members/")
+    with translation.override("en"):
+        request.resolver_match = resolve("/members/")
+        with pytest.raises(ImproperlyConfigured, match="holds a form with a token"):
+            template.render(Context({"request": request, "csrf_token": "the first visitor's"}))

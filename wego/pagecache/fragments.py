@@ -22,6 +22,7 @@ import hmac
 
 from django.conf import settings
 from django.contrib.messages import get_messages
+from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
@@ -86,10 +87,18 @@ def kept_for_person(request, kinds, name, render):
 
 
 def kept_for_everyone(kinds, name, render):
-    """The HTML `render()` returns, the same for every visitor and person: kept under the versions of
-    `kinds` and the language only. `render` may depend on nothing else but `name` (which carries what
-    else it varies on, an organisation's key), and renders no form: nobody's token is in it."""
-    return mark_safe(kept(kinds, name, "everyone", render))
+    """The HTML `render(csrf_token)` returns, the same for every visitor and person: kept under the
+    versions of `kinds` and the language only. `render` may depend on nothing else but `name` (which
+    carries what else it varies on, an organisation's key). It may hold no form that needs a token:
+    one kept would carry nobody's, or the first visitor's, so it is refused when first rendered."""
+
+    def render_without_tokens():
+        html = render(placeholder(CSRF))
+        if placeholder(CSRF) in html or placeholder(SUBMISSION) in html:
+            raise ImproperlyConfigured(f"The part {name} is kept for everyone but holds a form with a token.")
+        return html
+
+    return mark_safe(kept(kinds, name, "everyone", render_without_tokens))
 
 
 def filled(request, html):

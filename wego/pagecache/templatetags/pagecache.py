@@ -8,8 +8,8 @@ kept part costs no query at all.
 {% kept_for_everyone "name" vary_on... %} ... {% endkept_for_everyone %}: a part of a public page that
 is the same for every visitor and person (a list's unfiltered filter form), kept once for all of them
 under the kinds of content the page declares it shows (public_page), so never staler than the page.
-On a page that is not public, it is rendered every time. It must hold no form that posts: nobody's
-token may be in it."""
+On a page that is not public, it is rendered every time. It may hold no form that posts: a token in
+it is refused."""
 
 from django import template
 
@@ -65,9 +65,12 @@ class KeptForEveryoneNode(template.Node):
         if not shows:
             return self.nodelist.render(context)
         vary = ":".join(str(value.resolve(context)) for value in self.vary_on)
-        return kept_for_everyone(
-            shows, f"{self.name.resolve(context)}:{vary}", lambda: self.nodelist.render(context)
-        )
+
+        def render(csrf_token):
+            with context.push(csrf_token=csrf_token):
+                return self.nodelist.render(context)
+
+        return kept_for_everyone(shows, f"{self.name.resolve(context)}:{vary}", render)
 
 
 @register.tag("kept_for_everyone")
