@@ -325,8 +325,9 @@ X_FRAME_OPTIONS = "DENY"
 
 
 DIRECTORY_PAGE_SIZE = 24
-# Rows per page of the JSON exports (wego/exports.py): all of WeGO's members and projects today.
-OPEN_DATA_PAGE_SIZE = 1000
+# Rows per page of the JSON exports (wego/exports.py): WeGO's about 209 members today fit on the first,
+# and a page stays a light download (about 60 KB) however long the list grows.
+OPEN_DATA_PAGE_SIZE = 250
 UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
