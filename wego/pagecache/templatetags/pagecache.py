@@ -19,50 +19,17 @@ register = template.Library()
 
 
 class KeptNode(template.Node):
-    def __init__(self, nodelist, shows, name, vary_on):
-        self.nodelist = nodelist
-        self.shows = shows
-        self.name = name
-        self.vary_on = vary_on
+    """A part kept under the kinds of content kinds_in(context) names, by keep(); rendered every time
+    when it names none. `name` and `vary_on` make the part's name in the key."""
 
-    def render(self, context):
-        request = context.get("request")
-        shows = self.shows.resolve(context)
-        # Not given (the admin's use of a shared partial), or nobody to keep it for: rendered each time.
-        if not shows or request is None or not request.user.is_authenticated:
-            return self.nodelist.render(context)
-        vary = ":".join(str(value.resolve(context)) for value in self.vary_on)
-        name = f"{self.name.resolve(context)}:{vary}"
-
-        def render(csrf_token):
-            with context.push(csrf_token=csrf_token):
-                return self.nodelist.render(context)
-
-        return kept_for_person(request, shows, name, render)
-
-
-@register.tag("kept_for_person")
-def kept_for_person_tag(parser, token):
-    bits = token.split_contents()
-    if len(bits) < 3:
-        raise template.TemplateSyntaxError(f"{bits[0]} takes the kinds shown, a name and what it varies on.")
-    nodelist = parser.parse(("endkept_for_person",))
-    parser.delete_first_token()
-    shows, name, *vary_on = (parser.compile_filter(bit) for bit in bits[1:])
-    return KeptNode(nodelist, shows, name, vary_on)
-
-
-class KeptForEveryoneNode(template.Node):
     def __init__(self, nodelist, name, vary_on):
         self.nodelist = nodelist
         self.name = name
         self.vary_on = vary_on
 
     def render(self, context):
-        request = context.get("request")
-        match = getattr(request, "resolver_match", None)
-        shows = getattr(match.func, "page_shows", None) if match else None
-        if not shows:
+        kinds = self.kinds_in(context)
+        if not kinds:
             return self.nodelist.render(context)
         vary = ":".join(str(value.resolve(context)) for value in self.vary_on)
 
@@ -70,15 +37,54 @@ class KeptForEveryoneNode(template.Node):
             with context.push(csrf_token=csrf_token):
                 return self.nodelist.render(context)
 
-        return kept_for_everyone(shows, f"{self.name.resolve(context)}:{vary}", render)
+        return self.keep(context, kinds, f"{self.name.resolve(context)}:{vary}", render)
+
+
+class KeptForPersonNode(KeptNode):
+    def __init__(self, nodelist, shows, name, vary_on):
+        super().__init__(nodelist, name, vary_on)
+        self.shows = shows
+
+    def kinds_in(self, context):
+        request = context.get("request")
+        # Nobody to keep it for: rendered each time (as where no kinds are given: the admin's use of
+        # a shared partial).
+        if request is None or not request.user.is_authenticated:
+            return None
+        return self.shows.resolve(context)
+
+    def keep(self, context, kinds, name, render):
+        return kept_for_person(context["request"], kinds, name, render)
+
+
+class KeptForEveryoneNode(KeptNode):
+    def kinds_in(self, context):
+        """What the public page it is on shows (public_page), or None off a public page."""
+        match = getattr(context.get("request"), "resolver_match", None)
+        return getattr(match.func, "page_shows", None) if match else None
+
+    def keep(self, context, kinds, name, render):
+        return kept_for_everyone(kinds, name, render)
+
+
+def parsed(parser, token, least, takes):
+    """The part's nodes up to its end tag, and the tag's arguments (at least `least` of them)."""
+    bits = token.split_contents()
+    if len(bits) <= least:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes {takes}.")
+    nodelist = parser.parse((f"end{bits[0]}",))
+    parser.delete_first_token()
+    return nodelist, [parser.compile_filter(bit) for bit in bits[1:]]
+
+
+@register.tag("kept_for_person")
+def kept_for_person_tag(parser, token):
+    takes = "the kinds shown, a name and what it varies on"
+    nodelist, (shows, name, *vary_on) = parsed(parser, token, 2, takes)
+    return KeptForPersonNode(nodelist, shows, name, vary_on)
 
 
 @register.tag("kept_for_everyone")
 def kept_for_everyone_tag(parser, token):
-    bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError(f"{bits[0]} takes a name and what it varies on.")
-    nodelist = parser.parse(("endkept_for_everyone",))
-    parser.delete_first_token()
-    name, *vary_on = (parser.compile_filter(bit) for bit in bits[1:])
+    nodelist, (name, *vary_on) = parsed(parser, token, 1, "a name and what it varies on")
     return KeptForEveryoneNode(nodelist, name, vary_on)
